@@ -1,0 +1,12 @@
+/**
+ * `npm run bench`: speed and memory figures, side by side with the libraries users would
+ * otherwise reach for, in one run. Figures are printed, never asserted (tests hold no timings).
+ */
+import { benchBaking } from './baking';
+
+const sections: [string, () => Promise<void>][] = [['Extraction (unbaking) vs pngjs pixel decode', benchBaking]];
+
+for (const [title, run] of sections) {
+  console.log(`\n## ${title}\n`);
+  await run();
+}
