@@ -58,6 +58,7 @@ export const CHECK_CODES = [
   'TOO_DEEP',
   // hosted
   'ID_MISMATCH', // fetched node declares another id (redirect) — warning
+  'LOCAL_COPY_DIFFERS', // the earner's copy of a hosted assertion differs from the issuer's (warning)
   'OUT_OF_SCOPE',
   'ISSUER_NOT_HTTP',
   // conformance
@@ -65,9 +66,11 @@ export const CHECK_CODES = [
   'CONTEXT_ALIAS',
   'CONTEXT_OUTDATED',
   'CONTEXT_UNKNOWN_REMOTE', // a remote @context not bundled: refused by default
+  'CONTEXT_UNAVAILABLE', // a bundled context file of the app could not be loaded (offline before first use): not checked
   'JSONLD_ERROR', // expansion failed (safe mode: relative @type, dropped terms…)
   'TYPE_MISSING',
   'TYPE_INVALID',
+  'NOT_AN_OPEN_BADGE', // a verifiable credential that is not an Open Badge (CLR, status list, plain VC): verified as a VC, flagged (warning)
   'PROPERTY_MISSING',
   'PROPERTY_INVALID',
   'SUBJECT_INVALID',
