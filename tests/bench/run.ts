@@ -3,8 +3,12 @@
  * otherwise reach for, in one run. Figures are printed, never asserted (tests hold no timings).
  */
 import { benchBaking } from './baking';
+import { benchProofs } from './verify-proofs';
 
-const sections: [string, () => Promise<void>][] = [['Extraction (unbaking) vs pngjs pixel decode', benchBaking]];
+const sections: [string, () => Promise<void>][] = [
+  ['Extraction (unbaking) vs pngjs pixel decode', benchBaking],
+  ['Verification per proof format, and vs @digitalcredentials/verifier-core', benchProofs],
+];
 
 for (const [title, run] of sections) {
   console.log(`\n## ${title}\n`);

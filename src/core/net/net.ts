@@ -96,6 +96,7 @@ export function createNet(options: NetOptions): Net {
   // Map keeps insertion order: the first key is the least recently used.
   const cache = new Map<string, CacheEntry>();
   let cacheBytes = 0;
+  const inflight = new Map<string, Promise<FetchResult>>();
 
   const cacheGet = (key: string): FetchOk | undefined => {
     const entry = cache.get(key);
@@ -167,9 +168,24 @@ export function createNet(options: NetOptions): Net {
 
     if (options.isOnline && !options.isOnline()) return failure(url, 'OFFLINE');
 
-    const result = await fetchOnce(url, key, accept, opts.signal);
-    if (result.ok && ttl > 0) cachePut(cacheKey, { ...result, body: result.body.slice() });
-    return result;
+    // The same request already on its way (a proof and a status list naming one DID document,
+    // verified side by side) is shared rather than sent twice. A caller with its own abort signal
+    // gets its own request, so that aborting it cannot cancel someone else's.
+    const shared = opts.signal ? undefined : inflight.get(cacheKey);
+    if (shared) {
+      const result = await shared;
+      return result.ok ? { ...result, url, body: result.body.slice() } : { ...result, url };
+    }
+    const pending = fetchOnce(url, key, accept, opts.signal).then((result) => {
+      if (result.ok && ttl > 0) cachePut(cacheKey, { ...result, body: result.body.slice() });
+      return result;
+    });
+    if (!opts.signal) {
+      inflight.set(cacheKey, pending);
+      void pending.finally(() => inflight.delete(cacheKey));
+    }
+    const result = await pending;
+    return result.ok ? { ...result, body: result.body.slice() } : result;
   }
 
   /** The real request: timeout and caller's abort composed into one controller, body capped. */

@@ -28,5 +28,9 @@ export const describeVerdict = (lang: Lang, v: Verdict): string => t(lang, `verd
 export const checkTitle = (lang: Lang, id: CheckId): string => t(lang, `check.id.${id}`);
 
 /** One check in a plain sentence, its parameters filled in as text. */
-export const describeCheck = (lang: Lang, c: Check): string =>
-  t(lang, `check.code.${c.code}`, Object.fromEntries(Object.entries(c.params ?? {}).map(([k, v]) => [k, String(v)])));
+export const describeCheck = (lang: Lang, c: Check): string => {
+  const params = Object.fromEntries(Object.entries(c.params ?? {}).map(([k, v]) => [k, String(v)]));
+  // A plain pass says what was established for that check; every other code says why.
+  if (c.code === 'NOT_APPLICABLE' && c.id === 'expiry') return t(lang, 'check.ok.noExpiry');
+  return c.code === 'OK' ? t(lang, `check.ok.${c.id}`, params) : t(lang, `check.code.${c.code}`, params);
+};

@@ -18,7 +18,7 @@ const OB2_JWS = `${b64({ alg: 'RS256' })}.${b64(JSON.parse(OB2))}.c2lnbmF0dXJl`;
 
 const smallPng = makePng(8, 8);
 const smallSvg = new TextEncoder().encode('<svg xmlns="http://www.w3.org/2000/svg" width="8" height="8"><rect width="8" height="8"/></svg>');
-const corpusRows = readTsv('corpus/MANIFEST.tsv');
+const corpusRows = readTsv('corpus/manifest-baking.tsv');
 const corpusImages = (kind: string) => corpusRows.filter((r) => r['kind'] === kind).map((r) => r['file'] ?? '');
 
 const unbake = (bytes: Uint8Array) => {

@@ -1,6 +1,6 @@
 /**
  * The corpus' own baked images and badge files, as their authors expect them to unbake.
- * Driven by tests/fixtures/corpus/MANIFEST.tsv: every row there must have an expectation here.
+ * Driven by tests/fixtures/corpus/manifest-baking.tsv (the baked rows of MANIFEST.tsv): every row there must have an expectation here.
  */
 import { describe, expect, it } from 'vitest';
 import { extract, type ExtractErrorCode, type Extracted } from '../../../src/core/baking';
@@ -162,7 +162,7 @@ const EXPECTED: Record<string, Expectation> = {
   },
 };
 
-const rows = readTsv('corpus/MANIFEST.tsv');
+const rows = readTsv('corpus/manifest-baking.tsv');
 const isImage = (file: string) => /\.(png|svg|gif|jpe?g|webp)$/i.test(file);
 
 describe('corpus manifest', () => {

@@ -15,7 +15,7 @@ import {
 import { fixtureBytes, readTsv } from './helpers';
 
 const seeds = [
-  ...readTsv('corpus/MANIFEST.tsv').map((r) => `corpus/${r['file']}`),
+  ...readTsv('corpus/manifest-baking.tsv').map((r) => `corpus/${r['file']}`),
   ...readTsv('ours/MANIFEST.tsv').map((r) => `ours/${r['file']}`),
 ].map((path) => ({ path, bytes: fixtureBytes(path) }));
 const pngSeeds = seeds.filter((s) => s.path.endsWith('.png') && s.bytes[0] === 0x89);

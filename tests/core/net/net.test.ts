@@ -380,3 +380,25 @@ describe('createNet: offline and failure classification', () => {
     expect(await net(badHeaders.fetch).fetch('https://example.org/x')).toMatchObject({ ok: false, code: 'NETWORK' });
   });
 });
+
+describe('requests in flight', () => {
+  it('shares one request between callers asking for the same URL at the same time', async () => {
+    const f = fake(async () => {
+      await new Promise((r) => setTimeout(r, 20));
+      return json({ a: 1 });
+    });
+    const n = net(f.fetch);
+    const [a, b] = await Promise.all([n.fetch('https://example.org/did.json'), n.fetch('https://example.org/did.json#key-1')]);
+    expect(f.calls).toHaveLength(1);
+    expect(b.ok && b.url).toBe('https://example.org/did.json#key-1');
+    if (a.ok) a.body[0] = 0; // callers get their own copies
+    expect(text(b)).toBe('{"a":1}');
+  });
+
+  it('gives a caller with its own abort signal its own request', async () => {
+    const f = fake(async () => json({ a: 1 }));
+    const n = net(f.fetch);
+    await Promise.all([n.fetch('https://example.org/x'), n.fetch('https://example.org/x', { signal: new AbortController().signal })]);
+    expect(f.calls).toHaveLength(2);
+  });
+});
