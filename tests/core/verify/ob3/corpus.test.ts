@@ -43,8 +43,6 @@ const KNOWN_DISAGREEMENTS: Readonly<Record<string, string>> = {
     'its four embedded endorsements fail (their inline schemas answer 404): 1EdTech adds endorsement errors to the credential, Besace reports them as one warning (ENDORSEMENT_INVALID); its own credentialSchema is the canonical OB 3.0 schema, checked here, not fetched',
   '1edtech-dcpv/ob30/sd/derivedcredential.json':
     'ecdsa-sd-2023 (selective disclosure) is not supported by the Data Integrity verifier: UNSUPPORTED_PROOF, unverified',
-  '1edtech-dcpv/clr20/simple_v1.json':
-    'the CLR proof’s verificationMethod is urn:uuid:…#z6Mk…: the Data Integrity verifier refuses a urn: VM (1EdTech takes the key from the fragment)',
   'w3c-vc-di-eddsa/TestVectors/eddsa-rdfc-2022/employ/signedDataInt.json':
     'its context https://w3id.org/citizenship/v4rc1 is neither bundled nor in the corpus mocks: CONTEXT_UNKNOWN_REMOTE, unverified',
 };
