@@ -164,6 +164,29 @@ export interface VerifyContext {
   readonly signal?: AbortSignal;
 }
 
+/** The order of checks in a report: the pipeline's order. */
+export const CHECK_ORDER: readonly CheckId[] = [
+  'parse',
+  'version',
+  'fetch',
+  'scope',
+  'context',
+  'type',
+  'schema',
+  'image',
+  'signature',
+  'issuerKey',
+  'status',
+  'validFrom',
+  'expiry',
+  'recipient',
+  'endorsements',
+];
+
+/** Checks in pipeline order; checks of one kind keep their order (the sort is stable). */
+export const inCheckOrder = (checks: readonly Check[]): Check[] =>
+  [...checks].sort((a, b) => CHECK_ORDER.indexOf(a.id) - CHECK_ORDER.indexOf(b.id));
+
 export const check = (id: CheckId, status: CheckStatus, code: CheckCode, params?: CheckParams): Check =>
   params === undefined ? { id, status, code } : { id, status, code, params };
 

@@ -14,7 +14,7 @@ import type { ObVersion, ProofFormat } from '../../model/badge';
 import { dateChecks } from '../dates';
 import { isTransientNetFailure, netFailureCheck } from '../netCodes';
 import { recipientCheck } from '../recipient';
-import { check, type Check, type CheckCode, type CheckId, type Outcome, type VerifyContext } from '../types';
+import { check, inCheckOrder, type Check, type CheckCode, type Outcome, type VerifyContext } from '../types';
 import { buildBadge, recipientsOf } from './badge';
 import {
   declaredClass,
@@ -35,31 +35,6 @@ import { isIri, isUrl, vocabularyOf } from './vocab';
 
 export { detectOb2Version } from './version';
 export type { Ob2Version } from './version';
-
-const ORDER: readonly CheckId[] = [
-  'parse',
-  'version',
-  'fetch',
-  'scope',
-  'context',
-  'type',
-  'schema',
-  'image',
-  'signature',
-  'issuerKey',
-  'status',
-  'validFrom',
-  'expiry',
-  'recipient',
-  'endorsements',
-];
-
-function ordered(checks: Check[]): Check[] {
-  return checks
-    .map((c, i) => ({ c, i }))
-    .sort((a, b) => ORDER.indexOf(a.c.id) - ORDER.indexOf(b.c.id) || a.i - b.i)
-    .map((x) => x.c);
-}
 
 function internalError(e: unknown): Outcome {
   return {
@@ -246,7 +221,7 @@ async function verifyHosted(
     .map((c) => check(c.id, c.status, c.code, { ...c.params, copy: 'local' }));
   return {
     badge: hosted.badge,
-    checks: ordered([...hosted.checks, check('fetch', 'warn', 'LOCAL_COPY_DIFFERS', { url: got.value.url }), ...heldFailures]),
+    checks: inCheckOrder([...hosted.checks, check('fetch', 'warn', 'LOCAL_COPY_DIFFERS', { url: got.value.url }), ...heldFailures]),
   };
 }
 
@@ -335,7 +310,7 @@ async function verifyHostedFetched(
     // A revoked hosted assertion may be served as a stub: only `id` and `revoked` are required
     // (SPECS §2.2). Do not judge the stub as a full Assertion; describe the badge from the copy the
     // earner holds, when there is one.
-    if (!local) return { checks: ordered(early), badge: null };
+    if (!local) return { checks: inCheckOrder(early), badge: null };
     return verifyAssertion(ctx, { assertion: local, version, proof: 'hosted', early, hosted: true });
   } else {
     early.push(check('status', 'pass', 'OK', { url }));
@@ -484,7 +459,7 @@ async function verifyAssertion(ctx: VerifyContext, run: AssertionRun): Promise<O
     issuer: issuer.node,
     endorsementCount: endorsementRefs(endorsementNodes).length,
   });
-  return { checks: ordered(checks), badge };
+  return { checks: inCheckOrder(checks), badge };
 }
 
 /* ----------------------------------------------------------------------------------------------
@@ -513,5 +488,5 @@ async function verifyOtherRoot(ctx: VerifyContext, node: JsonObject, version: Ob
   }
   for (const c of extensionChecks(node, label)) f.checks.push(c);
   checks.push(...f.result());
-  return { checks: ordered(checks), badge: null };
+  return { checks: inCheckOrder(checks), badge: null };
 }

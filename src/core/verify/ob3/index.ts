@@ -19,7 +19,7 @@
 import { dateChecks } from '../dates';
 import { recipientCheck } from '../recipient';
 import { checkCredentialStatus, type JwtVerifier, type ProofVerifier } from '../status';
-import { check, type Check, type CheckId, type Outcome, type VerifyContext } from '../types';
+import { check, inCheckOrder, type Check, type Outcome, type VerifyContext } from '../types';
 import { verdictOf } from '../verdict';
 import {
   conformanceChecks,
@@ -77,28 +77,6 @@ export interface Ob3Verifier {
   verifyOb3Jwt(jwt: string, ctx: VerifyContext, opts?: Pick<Ob3Options, 'depth'>): Promise<Outcome>;
 }
 
-/** Order of checks in a report: the pipeline's. */
-const ORDER: readonly CheckId[] = [
-  'parse',
-  'version',
-  'fetch',
-  'scope',
-  'context',
-  'type',
-  'schema',
-  'image',
-  'signature',
-  'issuerKey',
-  'status',
-  'validFrom',
-  'expiry',
-  'recipient',
-  'endorsements',
-];
-const rank = (c: Check): number => ORDER.indexOf(c.id);
-/** Stable sort by pipeline order (Array.prototype.sort is stable). */
-const inOrder = (checks: Check[]): Check[] => [...checks].sort((a, b) => rank(a) - rank(b));
-
 const internalError = (e: unknown): Check => check('parse', 'fail', 'INTERNAL_ERROR', { detail: String((e as Error)?.message ?? e) });
 
 export function createOb3Verifier(overrides: Partial<Ob3Deps> = {}): Ob3Verifier {
@@ -145,7 +123,7 @@ export function createOb3Verifier(overrides: Partial<Ob3Deps> = {}): Ob3Verifier
         checks.push(await recipientCheck({ recipients: badge.recipients, subjectId: badge.subjectId, identities: ctx.identities }));
       }
       checks.push(endorsements);
-      return { checks: inOrder(checks), badge };
+      return { checks: inCheckOrder(checks), badge };
     } catch (e) {
       return { checks: [internalError(e)], badge: null };
     }
@@ -175,9 +153,9 @@ export function createOb3Verifier(overrides: Partial<Ob3Deps> = {}): Ob3Verifier
   async function jwtCredential(jwt: string, ctx: VerifyContext, depth: number, expectEndorsement: boolean): Promise<Outcome> {
     try {
       const verified = await jwtVerifier(jwt, ctx);
-      if (!verified.credential) return { checks: inOrder(verified.checks), badge: null };
+      if (!verified.credential) return { checks: inCheckOrder(verified.checks), badge: null };
       const inner = await credential(verified.credential, ctx, { jwt, depth, expectEndorsement });
-      return { checks: inOrder([...verified.checks, ...inner.checks]), badge: inner.badge };
+      return { checks: inCheckOrder([...verified.checks, ...inner.checks]), badge: inner.badge };
     } catch (e) {
       return { checks: [internalError(e)], badge: null };
     }
