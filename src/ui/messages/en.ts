@@ -1,9 +1,17 @@
+import { shell } from './areas/shell';
+import { library } from './areas/library';
+import { detail } from './areas/detail';
+import { importer } from './areas/importer';
+import { profile } from './areas/profile';
+import { pwa } from './areas/pwa';
+import { storage } from './areas/storage';
+
 /**
  * English catalogue. Every user-facing string of the app lives here and in fr.ts.
  * Keys are typed: fr.ts must provide exactly the same keys (a compile error and a test otherwise).
  * Messages take named parameters written {like_this}.
  */
-export const en = {
+const base = {
   'app.name': 'Besace',
   'app.tagline': 'Your Open Badges, kept and verified on your device.',
   'app.intro':
@@ -218,6 +226,18 @@ Options for every command:
   'check.code.NOT_AN_OPEN_BADGE': "This is a verifiable credential, but not an Open Badge.",
   'check.code.INTERNAL_ERROR': "Besace hit an internal error while checking this. Nothing was changed. Please report it.",
   // </checks>
+} as const;
+
+/** The English catalogue: the base above and every part's slice (src/ui/messages/areas/). */
+export const en = {
+  ...base,
+  ...shell.en,
+  ...library.en,
+  ...detail.en,
+  ...importer.en,
+  ...profile.en,
+  ...pwa.en,
+  ...storage.en,
 } as const;
 
 export type MessageKey = keyof typeof en;

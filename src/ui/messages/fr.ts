@@ -1,7 +1,14 @@
 import type { Catalogue } from './en';
+import { shell } from './areas/shell';
+import { library } from './areas/library';
+import { detail } from './areas/detail';
+import { importer } from './areas/importer';
+import { profile } from './areas/profile';
+import { pwa } from './areas/pwa';
+import { storage } from './areas/storage';
 
 /** Catalogue français. Mêmes clés que en.ts, vérifiées par le compilateur et par un test. */
-export const fr: Catalogue = {
+const base = {
   'app.name': 'Besace',
   'app.tagline': 'Vos Open Badges, conservés et vérifiés sur votre appareil.',
   'app.intro':
@@ -217,4 +224,16 @@ Options de toutes les commandes :
   'check.code.NOT_AN_OPEN_BADGE': "C’est une attestation vérifiable, mais pas un Open Badge.",
   'check.code.INTERNAL_ERROR': "Besace a rencontré une erreur interne pendant cette vérification. Rien n’a été modifié. Merci de la signaler.",
   // </checks>
+};
+
+/** Le catalogue français : la base ci-dessus et la tranche de chaque partie (areas/). */
+export const fr: Catalogue = {
+  ...base,
+  ...shell.fr,
+  ...library.fr,
+  ...detail.fr,
+  ...importer.fr,
+  ...profile.fr,
+  ...pwa.fr,
+  ...storage.fr,
 };
