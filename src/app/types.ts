@@ -81,6 +81,11 @@ export type StagedItem =
       readonly record: BadgeRecord;
       /** 'same-file': identical bytes; 'same-credential': same identity key, other bytes. */
       readonly reason: 'same-file' | 'same-credential';
+      /**
+       * 'same-credential' only: this copy has a strictly later validFrom (OB 3.0: the newer supersedes).
+       * Accepting it stores it as its own record beside the older copy, which stays until the earner removes it.
+       */
+      readonly newer?: boolean;
     }
   | {
       readonly status: 'not-a-badge';
@@ -97,13 +102,15 @@ export type StagedItem =
     };
 
 /** Typed failures of the service: the UI says what happened and what to do; nothing is lost. */
-export type BackpackErrorCode =
-  | 'QUOTA_EXCEEDED' // the device is out of storage for this site
-  | 'DB_BLOCKED' // another tab holds an older version of the database open
-  | 'DB_UNAVAILABLE' // IndexedDB refused to open (private mode, disabled storage)
-  | 'BAD_BACKUP' // a restore file that is not a Besace backup, or is damaged
-  | 'BACKUP_TOO_NEW' // a backup written by a newer Besace
-  | 'NOT_FOUND';
+export const BACKPACK_ERROR_CODES = [
+  'QUOTA_EXCEEDED', // the device is out of storage for this site
+  'DB_BLOCKED', // another tab holds an older version of the database open, or a newer Besace upgraded it (reload)
+  'DB_UNAVAILABLE', // IndexedDB refused to open (private mode, disabled storage)
+  'BAD_BACKUP', // a restore file that is not a Besace backup, or is damaged
+  'BACKUP_TOO_NEW', // a backup written by a newer Besace
+  'NOT_FOUND',
+] as const;
+export type BackpackErrorCode = (typeof BACKPACK_ERROR_CODES)[number];
 
 export class BackpackError extends Error {
   constructor(
@@ -135,7 +142,12 @@ export interface Undo {
 
 /** What runs verification: a Web Worker in the app, the core in-process in tests and the CLI. */
 export interface Verifier {
-  verify(input: { readonly bytes: Uint8Array } | { readonly extracted: Extracted }, identities: readonly EarnerIdentity[]): Promise<import('../core/verify').PipelineReport>;
+  verify(
+    input: { readonly bytes: Uint8Array } | { readonly extracted: Extracted },
+    identities: readonly EarnerIdentity[],
+    /** `signal` cancels the verification (staging passes its own). */
+    options?: { readonly signal?: AbortSignal },
+  ): Promise<import('../core/verify').PipelineReport>;
 }
 
 /** The one service the UI uses. */

@@ -1,0 +1,580 @@
+/**
+ * The backpack service: the one thing the UI talks to (BackpackService in ./types). It owns the
+ * order of the data's way in — bytes → hash → extract → verify → classify → (the earner accepts) →
+ * store — and keeps every write in one IndexedDB transaction opened only after the slow work is done.
+ *
+ * Decisions (the contract leaves them to this module):
+ * - Identity. A badge's id is the SHA-256 of its original bytes. Two files hold the same credential
+ *   when their identity keys match (./identity.ts: OB 3.0 issuer id + credential id; OB 2.0 assertion id).
+ * - Staging order: not a badge → same file already here (or earlier in the batch) → invalid → same
+ *   credential already here (or earlier in the batch) → new. An invalid file is never called a
+ *   duplicate of a credential: a tampered copy cannot prove the identity it claims.
+ * - Accepting re-reads the database inside the write transaction, so a stale preview (another tab
+ *   added a badge meanwhile, an item whose batch twin was left out) cannot make a second copy.
+ *   · same file: nothing is replaced; the fresh report joins the record's history.
+ *   · same credential, not newer: the existing record is kept as it is; the incoming copy's report
+ *     joins its history (it is a check of the same credential); the incoming bytes are not kept.
+ *   · same credential, strictly later validFrom (OB 3.0 "the newer supersedes"): the newer copy is
+ *     stored as its own record, beside the older one, which is never deleted silently.
+ *   · an invalid item the earner insists on: stored as its own record (never merged into another).
+ *   `latest` is always the newest report of the history (by checkedAt).
+ * - Remove returns an Undo that puts back the record and every report under its original key.
+ * - dueForReverify: only when online; a badge is due when it has no report, when its last report
+ *   ran offline (its network checks could not run), or when that report is older than
+ *   settings.reverifyAfterMs. Oldest first.
+ * - Restore merges: a badge already here (same id) is kept and its history gains the backup's
+ *   reports it lacks (same date, verdict, online flag and checks = the same report); new badges come
+ *   in with their history; identities are united (e-mails compared case-insensitively); the settings
+ *   here are kept, and the backup's are taken only when none were ever saved here. One transaction.
+ * - Every committed write tells this tab's listeners and posts {type: 'besace:changed'} on the
+ *   BroadcastChannel; a message from another tab tells this tab's listeners.
+ */
+import { extract } from '../core/baking';
+import type { Extracted, ExtractError } from '../core/baking/types';
+import { decodeBackup, encodeBackup } from '../core/backup';
+import type { Badge } from '../core/model/badge';
+import type { PipelineReport } from '../core/verify';
+import type { Check } from '../core/verify/types';
+import {
+  DEFAULT_SETTINGS,
+  SETTINGS_KEY,
+  getBadge,
+  historyRange,
+  isOpen,
+  closeBesaceDb,
+  listBadges,
+  listIdentities,
+  read,
+  readHistory,
+  readSettings,
+  writeTransaction,
+  type BesaceDb,
+} from '../storage/db';
+import { identityKeyOf, identityKind, supersedes } from './identity';
+import {
+  BackpackError,
+  type AcceptResult,
+  type BackpackService,
+  type BadgeId,
+  type BadgeRecord,
+  type EarnerIdentity,
+  type ImportInput,
+  type RestoreResult,
+  type Settings,
+  type StagedItem,
+  type StoredReport,
+  type Undo,
+  type Verifier,
+} from './types';
+
+/** The part of a BroadcastChannel the backpack uses (a real one fits; tests may pass their own). */
+export interface ChannelLike {
+  postMessage(message: unknown): void;
+  addEventListener(type: 'message', listener: (event: MessageEvent) => void): void;
+  removeEventListener(type: 'message', listener: (event: MessageEvent) => void): void;
+  close?(): void;
+}
+
+export interface BackpackOptions {
+  /** An open database, or how to open one (opened lazily, and again after another tab's upgrade closed it). */
+  readonly db: BesaceDb | (() => Promise<BesaceDb>);
+  readonly verifier: Verifier;
+  /** The clock for addedAt and identities (reports carry the verifier's own date). Default: the real one. */
+  readonly now?: () => Date;
+  /** Whether the device is online now (navigator.onLine in the app). Default: true. */
+  readonly online?: () => boolean;
+  /** Cross-tab change messages. Default: BroadcastChannel('besace') when the platform has it; null: none. */
+  readonly channel?: ChannelLike | null;
+}
+
+export interface Backpack extends BackpackService {
+  /** Stop listening to other tabs, and close what this backpack opened itself. */
+  close(): void;
+}
+
+export const CHANNEL_NAME = 'besace';
+const CHANGED = 'besace:changed';
+
+const encoder = new TextEncoder();
+
+async function sha256Hex(bytes: Uint8Array<ArrayBuffer>): Promise<BadgeId> {
+  const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', bytes));
+  let hex = '';
+  for (const b of digest) hex += b.toString(16).padStart(2, '0');
+  return hex as BadgeId;
+}
+
+const MEDIA_TYPE: Readonly<Record<Extracted['container'], string>> = {
+  png: 'image/png',
+  svg: 'image/svg+xml',
+  json: 'application/json',
+  jws: 'text/plain',
+  url: 'text/plain',
+};
+
+/**
+ * Extraction as the backpack needs it: JSON that is not strict JSON (OB 1.x/2.0 with comments) is
+ * kept as a JSON payload, which the OB 2.0 path reads leniently, as the pipeline does for bytes.
+ */
+function extractForStorage(bytes: Uint8Array): { ok: true; value: Extracted; lenient: boolean } | { ok: false; error: ExtractError } {
+  const result = extract(bytes);
+  if (result.ok) return { ok: true, value: result.value, lenient: false };
+  if (result.error.code === 'BAD_PAYLOAD' && result.error.params?.['reason'] === 'json') {
+    const text = new TextDecoder().decode(bytes).trim();
+    return { ok: true, value: { container: 'json', obVersionHint: 'unknown', payloadKind: 'json', payload: text, warnings: [] }, lenient: true };
+  }
+  return { ok: false, error: result.error };
+}
+
+const toStored = (badgeId: BadgeId, report: PipelineReport, online: boolean): StoredReport => ({
+  badgeId,
+  checkedAt: report.checkedAt,
+  verdict: report.verdict,
+  checks: report.checks,
+  online,
+});
+
+/** The first failing check (the one-line diagnosis of an invalid badge). */
+function firstFailing(checks: readonly Check[]): Check {
+  return checks.find((c) => c.status === 'fail') ?? { id: 'parse', status: 'fail', code: 'INTERNAL_ERROR' };
+}
+
+/**
+ * Of the records that share an identity key, the one that stands for the credential: records whose
+ * latest report is invalid are left out (their identity is not proven: a tampered copy kept on the
+ * earner's insistence must not collect another file's reports); then the newest validFrom, then the
+ * first added (then the smallest id, so that the choice never depends on read order).
+ */
+function current(records: readonly BadgeRecord[]): BadgeRecord | undefined {
+  let best: BadgeRecord | undefined;
+  for (const r of records) {
+    if (r.latest?.verdict === 'invalid') continue;
+    if (!best || supersedes(r.badge, best.badge)) {
+      best = r;
+    } else if (!supersedes(best.badge, r.badge) && (r.addedAt < best.addedAt || (r.addedAt === best.addedAt && r.id < best.id))) {
+      best = r;
+    }
+  }
+  return best;
+}
+
+/** Two reports are the same report when everything they say is the same. */
+const fingerprint = (r: StoredReport): string => JSON.stringify([r.checkedAt, r.verdict, r.online, r.checks]);
+
+const sameEmail = (a: string, b: string): boolean => a.toLowerCase() === b.toLowerCase();
+
+function checkSettingsPatch(patch: Partial<Settings>): Partial<Settings> {
+  const out: { -readonly [K in keyof Settings]?: Settings[K] } = {};
+  if (patch.lang !== undefined) {
+    if (patch.lang !== null && patch.lang !== 'en' && patch.lang !== 'fr') throw new TypeError('settings.lang: en, fr or null');
+    out.lang = patch.lang;
+  }
+  if (patch.displayName !== undefined) {
+    if (patch.displayName !== null && typeof patch.displayName !== 'string') throw new TypeError('settings.displayName: a string or null');
+    out.displayName = patch.displayName;
+  }
+  if (patch.reverifyAfterMs !== undefined) {
+    const ms = patch.reverifyAfterMs;
+    if (typeof ms !== 'number' || !Number.isSafeInteger(ms) || ms < 0) throw new TypeError('settings.reverifyAfterMs: a non-negative integer');
+    out.reverifyAfterMs = ms;
+  }
+  return out;
+}
+
+export function createBackpack(options: BackpackOptions): Backpack {
+  const { verifier } = options;
+  const now = options.now ?? (() => new Date());
+  const onlineNow = options.online ?? (() => true);
+
+  // The database: given, or opened on first use and again when the connection was closed under us.
+  const given = typeof options.db === 'function' ? null : options.db;
+  const opener = typeof options.db === 'function' ? options.db : null;
+  let opening: Promise<BesaceDb> | undefined;
+  async function getDb(): Promise<BesaceDb> {
+    if (given) return given;
+    if (opening) {
+      const db = await opening;
+      if (isOpen(db)) return db;
+    }
+    const attempt = (opener as () => Promise<BesaceDb>)();
+    opening = attempt;
+    attempt.catch(() => {
+      if (opening === attempt) opening = undefined; // try again next time
+    });
+    return attempt;
+  }
+
+  // Change notifications, in this tab and across tabs.
+  const listeners = new Set<() => void>();
+  const ownChannel = options.channel === undefined && typeof BroadcastChannel !== 'undefined';
+  const channel: ChannelLike | null = options.channel === undefined ? (ownChannel ? new BroadcastChannel(CHANNEL_NAME) : null) : options.channel;
+  const tellListeners = (): void => {
+    for (const listener of [...listeners]) {
+      try {
+        listener();
+      } catch (e) {
+        queueMicrotask(() => {
+          throw e; // a broken listener is a bug to see, but not a reason to skip the others
+        });
+      }
+    }
+  };
+  const onMessage = (event: MessageEvent): void => {
+    const data: unknown = event.data;
+    if (typeof data === 'object' && data !== null && (data as { type?: unknown }).type === CHANGED) tellListeners();
+  };
+  channel?.addEventListener('message', onMessage);
+  const changed = (): void => {
+    try {
+      channel?.postMessage({ type: CHANGED });
+    } catch {
+      // a closed channel: other tabs will see the change on their next read
+    }
+    tellListeners();
+  };
+
+  async function stageOne(
+    input: ImportInput,
+    db: BesaceDb,
+    identities: readonly EarnerIdentity[],
+    batchIds: Set<BadgeId>,
+    batchKeys: Map<string, BadgeRecord>,
+    signal: AbortSignal | undefined,
+  ): Promise<StagedItem> {
+    const bytes = (input.kind === 'file' ? input.bytes : encoder.encode(input.text)).slice();
+    const id = await sha256Hex(bytes);
+    const extracted = extractForStorage(bytes);
+    if (!extracted.ok) return { status: 'not-a-badge', input, error: extracted.error };
+    const online = onlineNow();
+    const report = await verifier.verify({ extracted: extracted.value }, identities, signal ? { signal } : {});
+    signal?.throwIfAborted();
+    if (extracted.lenient && report.badge === null && report.verdict === 'invalid') {
+      // Not JSON, even leniently read: not a badge, and extraction's reason says why.
+      return { status: 'not-a-badge', input, error: { code: 'BAD_PAYLOAD', params: { reason: 'json' } } };
+    }
+    const record: BadgeRecord = {
+      id,
+      addedAt: now().toISOString(),
+      original: { bytes, mediaType: MEDIA_TYPE[extracted.value.container], fileName: input.kind === 'file' ? input.name : null },
+      extracted: extracted.value,
+      badge: report.badge,
+      identityKey: identityKeyOf(report.badge, extracted.value),
+      latest: toStored(id, report, online),
+    };
+
+    const sameFile = batchIds.has(id) || (await getBadge(db, id)) !== undefined;
+    batchIds.add(id);
+    if (sameFile) return { status: 'duplicate', input, existingId: id, record, reason: 'same-file' };
+    if (report.verdict === 'invalid') return { status: 'invalid', input, record, failing: firstFailing(report.checks) };
+
+    const key = record.identityKey;
+    if (key !== null) {
+      const stored = await read(() => db.getAllFromIndex('badges', 'by-identityKey', key));
+      const earlier = batchKeys.get(key);
+      const target = current(earlier ? [...stored, earlier] : stored);
+      if (target) {
+        const newer = supersedes(record.badge, target.badge);
+        if (newer) batchKeys.set(key, record);
+        return newer
+          ? { status: 'duplicate', input, existingId: target.id, record, reason: 'same-credential', newer: true }
+          : { status: 'duplicate', input, existingId: target.id, record, reason: 'same-credential' };
+      }
+      batchKeys.set(key, record);
+    }
+    return { status: 'new', input, record };
+  }
+
+  const service: Backpack = {
+    async list() {
+      const records = await listBadges(await getDb());
+      return records.sort((a, b) => (a.addedAt === b.addedAt ? (a.id < b.id ? -1 : 1) : a.addedAt < b.addedAt ? 1 : -1));
+    },
+
+    async get(id) {
+      return getBadge(await getDb(), id);
+    },
+
+    async history(id) {
+      return readHistory(await getDb(), id);
+    },
+
+    async stage(inputs, stageOptions = {}) {
+      const { signal, onProgress } = stageOptions;
+      signal?.throwIfAborted();
+      const db = await getDb();
+      const identities = await listIdentities(db);
+      const batchIds = new Set<BadgeId>();
+      const batchKeys = new Map<string, BadgeRecord>();
+      const staged: StagedItem[] = [];
+      for (const input of inputs) {
+        signal?.throwIfAborted();
+        staged.push(await stageOne(input, db, identities, batchIds, batchKeys, signal));
+        onProgress?.(staged.length, inputs.length);
+      }
+      return staged;
+    },
+
+    async accept(items) {
+      const records = items.flatMap((item) => (item.status === 'not-a-badge' ? [] : [item.record]));
+      if (records.length === 0) return { added: [], merged: [] };
+      const addedAt = now().toISOString();
+      const db = await getDb();
+      const result = await writeTransaction(db, ['badges', 'reports'], async (tx): Promise<AcceptResult> => {
+        const badges = tx.objectStore('badges');
+        const reports = tx.objectStore('reports');
+        const added: BadgeId[] = [];
+        const merged = new Set<BadgeId>();
+        const appendTo = async (target: BadgeRecord, report: StoredReport | null): Promise<void> => {
+          merged.add(target.id);
+          if (!report) return;
+          const moved: StoredReport = { ...report, badgeId: target.id };
+          await reports.add(moved);
+          if (!target.latest || moved.checkedAt >= target.latest.checkedAt) await badges.put({ ...target, latest: moved });
+        };
+        for (const record of records) {
+          const same = await badges.get(record.id);
+          if (same) {
+            await appendTo(same, record.latest);
+            continue;
+          }
+          if (record.identityKey !== null && record.latest?.verdict !== 'invalid') {
+            const existing = current(await badges.index('by-identityKey').getAll(record.identityKey));
+            if (existing && !supersedes(record.badge, existing.badge)) {
+              await appendTo(existing, record.latest);
+              continue;
+            }
+          }
+          await badges.put({ ...record, addedAt });
+          if (record.latest) await reports.add(record.latest);
+          added.push(record.id);
+        }
+        return { added, merged: [...merged] };
+      });
+      changed();
+      return result;
+    },
+
+    async remove(id) {
+      const db = await getDb();
+      const snapshot = await writeTransaction(db, ['badges', 'reports'], async (tx) => {
+        const record = await tx.objectStore('badges').get(id);
+        if (!record) throw new BackpackError('NOT_FOUND', id);
+        const history: [number, StoredReport][] = [];
+        let cursor = await tx.objectStore('reports').index('by-badge').openCursor(historyRange(id));
+        while (cursor) {
+          history.push([cursor.primaryKey, cursor.value]);
+          await cursor.delete();
+          cursor = await cursor.continue();
+        }
+        await tx.objectStore('badges').delete(id);
+        return { record, history };
+      });
+      changed();
+      let undone = false;
+      const undo: Undo = {
+        badgeId: id,
+        async undo() {
+          if (undone) return;
+          const target = await getDb();
+          await writeTransaction(target, ['badges', 'reports'], async (tx) => {
+            // Added again meanwhile (same bytes): that record stays; the history comes back around it.
+            if ((await tx.objectStore('badges').get(id)) === undefined) await tx.objectStore('badges').put(snapshot.record);
+            for (const [key, report] of snapshot.history) await tx.objectStore('reports').put(report, key);
+          });
+          undone = true;
+          changed();
+        },
+      };
+      return undo;
+    },
+
+    async reverify(id) {
+      const db = await getDb();
+      const record = await getBadge(db, id);
+      if (!record) throw new BackpackError('NOT_FOUND', id);
+      const identities = await listIdentities(db);
+      const online = onlineNow();
+      const report = await verifier.verify({ extracted: record.extracted }, identities);
+      const stored = toStored(id, report, online);
+      await writeTransaction(db, ['badges', 'reports'], async (tx) => {
+        const kept = await tx.objectStore('badges').get(id);
+        if (!kept) throw new BackpackError('NOT_FOUND', id); // removed while it was being verified
+        const badge: Badge | null = report.badge ?? kept.badge;
+        await tx.objectStore('badges').put({
+          ...kept,
+          badge,
+          identityKey: kept.identityKey ?? identityKeyOf(badge, kept.extracted),
+          latest: stored,
+        });
+        await tx.objectStore('reports').add(stored);
+      });
+      changed();
+      return stored;
+    },
+
+    async dueForReverify(at) {
+      if (!onlineNow()) return [];
+      const db = await getDb();
+      const { reverifyAfterMs } = await readSettings(db);
+      const records = await listBadges(db);
+      const checkedAt = (r: BadgeRecord): number => (r.latest ? Date.parse(r.latest.checkedAt) : -Infinity);
+      return records
+        .filter((r) => !r.latest || !r.latest.online || !(at.getTime() - checkedAt(r) <= reverifyAfterMs))
+        .sort((a, b) => checkedAt(a) - checkedAt(b))
+        .map((r) => r.id);
+    },
+
+    async identities() {
+      const all = await listIdentities(await getDb());
+      return all.sort((a, b) => (a.addedAt === b.addedAt ? (a.value < b.value ? -1 : 1) : a.addedAt < b.addedAt ? -1 : 1));
+    },
+
+    async addIdentity(value) {
+      const trimmed = value.trim();
+      if (trimmed === '') throw new TypeError('an identity cannot be empty');
+      const identity: EarnerIdentity = { value: trimmed, kind: identityKind(trimmed), addedAt: now().toISOString() };
+      const db = await getDb();
+      const { result, added } = await writeTransaction(db, ['identities'], async (tx) => {
+        const existing =
+          identity.kind === 'email'
+            ? (await tx.objectStore('identities').getAll()).find((i) => i.kind === 'email' && sameEmail(i.value, trimmed))
+            : await tx.objectStore('identities').get(trimmed);
+        if (existing) return { result: existing, added: false };
+        await tx.objectStore('identities').add(identity);
+        return { result: identity, added: true };
+      });
+      if (added) changed();
+      return result;
+    },
+
+    async removeIdentity(value) {
+      const trimmed = value.trim();
+      const db = await getDb();
+      const removed = await writeTransaction(db, ['identities'], async (tx) => {
+        const doomed = (await tx.objectStore('identities').getAll()).filter((i) => i.value === trimmed || (i.kind === 'email' && sameEmail(i.value, trimmed)));
+        for (const i of doomed) await tx.objectStore('identities').delete(i.value);
+        return doomed.length;
+      });
+      if (removed > 0) changed();
+    },
+
+    async settings() {
+      return readSettings(await getDb());
+    },
+
+    async updateSettings(patch) {
+      const checked = checkSettingsPatch(patch);
+      const db = await getDb();
+      const next = await writeTransaction(db, ['settings'], async (tx) => {
+        const merged: Settings = { ...DEFAULT_SETTINGS, ...(await tx.objectStore('settings').get(SETTINGS_KEY)), ...checked };
+        await tx.objectStore('settings').put(merged, SETTINGS_KEY);
+        return merged;
+      });
+      changed();
+      return next;
+    },
+
+    async exportAll() {
+      const db = await getDb();
+      const snapshot = await read(async () => {
+        const tx = db.transaction(['badges', 'reports', 'identities', 'settings'], 'readonly');
+        const [badges, reports, identities, settings] = await Promise.all([
+          tx.objectStore('badges').getAll(),
+          tx.objectStore('reports').getAll(),
+          tx.objectStore('identities').getAll(),
+          tx.objectStore('settings').get(SETTINGS_KEY),
+          tx.done,
+        ]);
+        return { badges, reports, identities, settings: { ...DEFAULT_SETTINGS, ...settings } };
+      });
+      const { lang, displayName, reverifyAfterMs } = snapshot.settings;
+      return encodeBackup({
+        exportedAt: now().toISOString(),
+        badges: snapshot.badges,
+        reports: snapshot.reports,
+        identities: snapshot.identities,
+        settings: { lang, displayName, reverifyAfterMs },
+      });
+    },
+
+    async restore(backup) {
+      // All the checking and unzipping happens here, before the write transaction opens.
+      const decoded = decodeBackup(backup);
+      if (!decoded.ok) throw new BackpackError(decoded.error.code, decoded.error.detail);
+      const data = decoded.value;
+      const db = await getDb();
+      const result = await writeTransaction(db, ['badges', 'reports', 'identities', 'settings'], async (tx): Promise<RestoreResult> => {
+        const badges = tx.objectStore('badges');
+        const reports = tx.objectStore('reports');
+        // Badges: the new ones come in whole; one already here is kept, its history united below.
+        const incoming = new Set<string>();
+        const kept = new Map<string, { record: BadgeRecord; seen: Set<string>; latest: StoredReport | null }>();
+        for (const b of data.badges) {
+          const existing = await badges.get(b.id as BadgeId);
+          if (existing) {
+            const mine = await reports.index('by-badge').getAll(historyRange(existing.id));
+            kept.set(b.id, { record: existing, seen: new Set(mine.map(fingerprint)), latest: existing.latest });
+          } else {
+            await badges.put(b as BadgeRecord);
+            incoming.add(b.id);
+          }
+        }
+        // Reports in the backup's order (the order they were stored in), so a restored backpack exports the same file.
+        for (const r of data.reports as readonly StoredReport[]) {
+          if (incoming.has(r.badgeId)) {
+            await reports.add(r);
+            continue;
+          }
+          const target = kept.get(r.badgeId);
+          const f = fingerprint(r);
+          if (!target || target.seen.has(f)) continue;
+          target.seen.add(f);
+          await reports.add(r);
+          if (!target.latest || r.checkedAt > target.latest.checkedAt) target.latest = r;
+        }
+        for (const { record, latest } of kept.values()) {
+          if (latest !== record.latest) await badges.put({ ...record, latest });
+        }
+        const added = incoming.size;
+        const merged = kept.size;
+
+        const identities = tx.objectStore('identities');
+        const mine = await identities.getAll();
+        let identitiesAdded = 0;
+        for (const identity of data.identities) {
+          const known = mine.some((i) => i.value === identity.value || (i.kind === 'email' && identity.kind === 'email' && sameEmail(i.value, identity.value)));
+          if (known) continue;
+          await identities.add(identity);
+          mine.push(identity);
+          identitiesAdded++;
+        }
+
+        const settings = tx.objectStore('settings');
+        if ((await settings.get(SETTINGS_KEY)) === undefined) await settings.put(data.settings, SETTINGS_KEY);
+        return { added, merged, identitiesAdded };
+      });
+      changed();
+      return result;
+    },
+
+    subscribe(listener) {
+      const own = (): void => listener();
+      listeners.add(own);
+      return () => {
+        listeners.delete(own);
+      };
+    },
+
+    close() {
+      channel?.removeEventListener('message', onMessage);
+      if (ownChannel) channel?.close?.();
+      listeners.clear();
+      if (opener && opening) {
+        const pending = opening;
+        opening = undefined;
+        pending.then(closeBesaceDb, () => undefined);
+      }
+    },
+  };
+  return service;
+}
