@@ -1,6 +1,7 @@
 /// <reference types="vitest/config" />
-import { defineConfig, type Plugin } from 'vite';
+import { defineConfig, type LogLevel, type Plugin } from 'vite';
 import preact from '@preact/preset-vite';
+import { VitePWA, type ManifestOptions } from 'vite-plugin-pwa';
 
 const port = Number(process.env.PORT ?? 4173);
 
@@ -53,11 +54,114 @@ function contentSecurityPolicy(): Plugin {
   };
 }
 
+/**
+ * The web app manifest (one language per manifest: the description says it in both). Colours are
+ * src/ui/style.css's --accent and --bg. Shared files arrive as a POST that src/sw.ts answers (the
+ * static host never sees it); launched files come through window.launchQueue (src/platform/launchQueue.ts).
+ */
+export const WEB_MANIFEST: Partial<ManifestOptions> = {
+  id: '/',
+  name: 'Besace — sac à badges',
+  short_name: 'Besace',
+  description: 'Keep and verify your Open Badges on your device. / Gardez et vérifiez vos Open Badges sur votre appareil.',
+  lang: 'en',
+  dir: 'ltr',
+  start_url: '/',
+  scope: '/',
+  display: 'standalone',
+  theme_color: '#8a4b14',
+  background_color: '#faf7f2',
+  categories: ['education', 'productivity'],
+  icons: [
+    { src: '/icons/icon-192.png', sizes: '192x192', type: 'image/png', purpose: 'any' },
+    { src: '/icons/icon-512.png', sizes: '512x512', type: 'image/png', purpose: 'any' },
+    { src: '/icons/icon-maskable-192.png', sizes: '192x192', type: 'image/png', purpose: 'maskable' },
+    { src: '/icons/icon-maskable-512.png', sizes: '512x512', type: 'image/png', purpose: 'maskable' },
+    { src: '/icon.svg', sizes: 'any', type: 'image/svg+xml', purpose: 'any' },
+  ],
+  share_target: {
+    action: '/share-target',
+    method: 'POST',
+    enctype: 'multipart/form-data',
+    params: {
+      title: 'title',
+      text: 'text',
+      url: 'url',
+      files: [
+        {
+          name: 'badges',
+          accept: ['image/png', 'image/svg+xml', 'application/json', '.png', '.svg', '.json', '.jws', '.jwt', 'text/plain'],
+        },
+      ],
+    },
+  },
+  file_handlers: [
+    {
+      action: '/',
+      accept: {
+        'image/png': ['.png'],
+        'image/svg+xml': ['.svg'],
+        'application/json': ['.json'],
+        'text/plain': ['.jws', '.jwt'],
+      },
+    },
+  ],
+};
+
+/**
+ * The service worker (src/sw.ts, Workbox injectManifest), production builds only. It precaches
+ * every file of the build — the shell, the verification worker (jsonld, the proof suites) and the
+ * chunks it loads lazily (each bundled JSON-LD context) — so that the app opens and verifies
+ * offline after the first visit. Registered by src/platform/sw-register.ts: no script is injected into
+ * index.html (the CSP forbids inline scripts), only the <link rel="manifest">.
+ */
+function serviceWorker(): Plugin[] {
+  let logLevel: LogLevel | undefined;
+  const around: Plugin = {
+    name: 'besace:pwa-build',
+    apply: 'build',
+    configResolved: (config) => {
+      logLevel = config.logLevel;
+    },
+  };
+  const pwa = VitePWA({
+    strategies: 'injectManifest',
+    srcDir: 'src',
+    filename: 'sw.ts',
+    injectRegister: false,
+    registerType: 'prompt',
+    manifestFilename: 'manifest.webmanifest',
+    manifest: WEB_MANIFEST,
+    includeManifestIcons: false, // globPatterns below already take every icon
+    injectManifest: {
+      rollupFormat: 'iife', // a classic script: every browser runs it, whatever its module-worker support
+      globPatterns: ['**/*.{html,js,css,svg,png,json,woff2}'], // and the manifest, which the plugin adds itself
+      globIgnores: ['**/*.map'],
+      // The largest file, the verification worker, is about 0.3 MB. A file over this limit fails the
+      // build (vite-plugin-pwa's default) rather than being left out of the precache.
+      maximumFileSizeToCacheInBytes: 4 * 1024 * 1024,
+    },
+    devOptions: { enabled: false },
+    // The service worker's own build speaks as loudly as the app's (quiet in the tests' builds).
+    integration: {
+      configureCustomSWViteBuild: (config) => {
+        if (logLevel) config.logLevel = logLevel;
+      },
+    },
+  });
+  return [around, ...pwa];
+}
+
 export default defineConfig({
-  plugins: [preact(), contentSecurityPolicy()],
+  plugins: [preact(), contentSecurityPolicy(), serviceWorker()],
   build: {
     target: 'es2022',
     sourcemap: true,
+  },
+  // Module workers: the verification worker loads each JSON-LD context as a chunk of its own, on
+  // demand (an 'iife' worker would inline them all).
+  worker: {
+    format: 'es',
   },
   preview: {
     port,
