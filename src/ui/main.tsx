@@ -1,6 +1,49 @@
+/**
+ * Start-up: open the database, build the backpack (verification in a Web Worker), and render the
+ * app with every part plugged in. The import flow's root (ImportRoot) also takes files launched
+ * with the installed app (launchQueue) and shared to it (share target). The service worker is
+ * registered last, in production builds only.
+ */
 import { render } from 'preact';
-import { App } from './App';
+import { createBackpack } from '../app/backpack';
+import { createWorkerVerifier } from '../platform/workerVerifier';
+import { registerServiceWorker } from '../platform/sw-register';
+import { DB_NAME, openBesaceDb, type BesaceDb, type OpenOptions } from '../storage/db';
+import { App, browserLang } from './App';
+import { ImportPanel, ImportRoot } from './import';
+import { ProfilePage } from './profile/ProfilePage';
+import { DB_REPLACED_EVENT } from './shell/background';
+import { StartupError } from './shell/StartupError';
+import { UpdatePrompt } from './UpdatePrompt';
 import './style.css';
 
+/** The profile page with the platform's storage manager. */
+const Profile = () => <ProfilePage />;
+
+async function start(root: HTMLElement): Promise<void> {
+  // Opened once here, so that a browser that refuses storage gets a clear page at once; opened
+  // again by the backpack if another tab's upgrade closes it.
+  // Another tab upgrading the database closes this tab's connection: the shell offers a reload.
+  const options: OpenOptions = { onBlocking: () => window.dispatchEvent(new Event(DB_REPLACED_EVENT)) };
+  let first: Promise<BesaceDb> | null = openBesaceDb(DB_NAME, options);
+  try {
+    await first;
+  } catch (error) {
+    render(<StartupError error={error} lang={browserLang()} />, root);
+    return;
+  }
+  const backpack = createBackpack({
+    db: () => {
+      const db = first ?? openBesaceDb(DB_NAME, options);
+      first = null;
+      return db;
+    },
+    verifier: createWorkerVerifier(),
+    online: () => navigator.onLine !== false,
+  });
+  render(<App backpack={backpack} Wrapper={ImportRoot} pages={{ import: ImportPanel, profile: Profile }} banner={<UpdatePrompt />} autoReverify />, root);
+  void registerServiceWorker();
+}
+
 const root = document.getElementById('app');
-if (root) render(<App />, root);
+if (root) void start(root);

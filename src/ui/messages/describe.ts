@@ -29,6 +29,11 @@ export const checkTitle = (lang: Lang, id: CheckId): string => t(lang, `check.id
 
 /** One check in a plain sentence, its parameters filled in as text. */
 export const describeCheck = (lang: Lang, c: Check): string => {
+  // A defect of the copy the earner holds, beside the issuer's hosted copy: say whose it is.
+  if (c.params?.['copy'] === 'local') {
+    const { copy: _copy, ...rest } = c.params;
+    return t(lang, 'check.ok.localCopy', { message: describeCheck(lang, { ...c, params: rest }) });
+  }
   const params = Object.fromEntries(Object.entries(c.params ?? {}).map(([k, v]) => [k, String(v)]));
   // A plain pass says what was established for that check; every other code says why.
   if (c.code === 'NOT_APPLICABLE' && c.id === 'expiry') return t(lang, 'check.ok.noExpiry');

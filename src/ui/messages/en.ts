@@ -128,6 +128,7 @@ Options for every command:
   'check.id.expiry': "Expiry",
   'check.id.recipient': "Recipient",
   'check.id.endorsements': "Endorsements",
+  'check.ok.localCopy': "Your copy: {message}",
   'check.ok.noExpiry': "Never expires.",
   'check.ok.parse': "The badge could be read.",
   'check.ok.version': "Open Badges version recognised.",

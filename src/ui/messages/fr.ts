@@ -126,6 +126,7 @@ Options de toutes les commandes :
   'check.id.expiry': "Expiration",
   'check.id.recipient': "Titulaire",
   'check.id.endorsements': "Recommandations",
+  'check.ok.localCopy': "Votre exemplaire : {message}",
   'check.ok.noExpiry': "N’expire jamais.",
   'check.ok.parse': "Le badge a pu être lu.",
   'check.ok.version': "Version Open Badges reconnue.",

@@ -1,0 +1,57 @@
+// @vitest-environment jsdom
+/**
+ * The importer and the profile plugged into the real App as main.tsx does it (Wrapper={ImportRoot},
+ * pages={{ import: ImportPanel, profile: ProfilePage }}), over the real backpack.
+ */
+import { cleanup, fireEvent, render, screen, within } from '@testing-library/preact';
+import { afterEach, beforeEach, expect, it } from 'vitest';
+import { App } from '../../../src/ui/App';
+import { ImportPanel, ImportRoot } from '../../../src/ui/import';
+import { ProfilePage } from '../../../src/ui/profile/ProfilePage';
+import { corpusFile, makeBackpack } from './harness';
+
+const SLOW = { timeout: 20_000 };
+window.scrollTo = () => undefined;
+
+let backpack: Awaited<ReturnType<typeof makeBackpack>>;
+beforeEach(async () => {
+  backpack = await makeBackpack();
+});
+afterEach(() => {
+  cleanup();
+  backpack.close();
+  window.history.replaceState(null, '', '/');
+});
+
+function renderApp(path: string) {
+  window.history.replaceState(null, '', path);
+  return render(<App backpack={backpack} initialLang="en" Wrapper={ImportRoot} pages={{ import: ImportPanel, profile: ProfilePage }} />);
+}
+
+it('/import: pick a badge, add it, and “See my badges” shows it in the list', async () => {
+  renderApp('/import');
+  const input = await screen.findByLabelText('Choose badge files');
+  fireEvent.change(input, { target: { files: [corpusFile('1edtech-dcpv/ob30/simple-json.png')] } });
+  const dialog = await screen.findByRole('dialog', { name: 'Adding badges' });
+  await within(dialog).findByText(/^Checked: /, {}, SLOW);
+  fireEvent.click(within(dialog).getByRole('button', { name: 'Add 1 badge' }));
+  await within(dialog).findByText('1 badge added to your backpack.', {}, SLOW);
+  fireEvent.click(within(dialog).getByRole('link', { name: 'See my badges' }));
+  expect(screen.queryByRole('dialog')).toBeNull();
+  expect(window.location.pathname).toBe('/');
+  expect(await screen.findByText('Teamwork', {}, SLOW)).toBeTruthy();
+}, 60_000);
+
+it('a drop on any page opens the same review', async () => {
+  renderApp('/');
+  const file = corpusFile('mozilla-bakery/unbaked.png');
+  fireEvent.drop(document.body, { dataTransfer: { types: ['Files'], files: [file], items: [{ kind: 'file', getAsFile: () => file }] } });
+  const dialog = await screen.findByRole('dialog', { name: 'Adding badges' });
+  expect(await within(dialog).findByText('Not a badge', {}, SLOW)).toBeTruthy();
+}, 60_000);
+
+it('/profile renders inside the shell', async () => {
+  renderApp('/profile');
+  expect(await screen.findByRole('heading', { level: 1, name: 'Your profile' })).toBeTruthy();
+  expect(screen.getByRole('button', { name: 'Download a backup' })).toBeTruthy();
+});
