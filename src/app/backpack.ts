@@ -34,7 +34,7 @@ import type { Extracted, ExtractError } from '../core/baking/types';
 import { decodeBackup, encodeBackup } from '../core/backup';
 import type { Badge } from '../core/model/badge';
 import type { PipelineReport } from '../core/verify';
-import type { Check } from '../core/verify/types';
+import { check, type Check } from '../core/verify/types';
 import {
   DEFAULT_SETTINGS,
   SETTINGS_KEY,
@@ -246,7 +246,7 @@ export function createBackpack(options: BackpackOptions): Backpack {
     const extracted = extractForStorage(bytes);
     if (!extracted.ok) return { status: 'not-a-badge', input, error: extracted.error };
     const online = onlineNow();
-    const report = await verifier.verify({ extracted: extracted.value }, identities, signal ? { signal } : {});
+    const report = await verifyOrNotChecked(verifier, extracted.value, identities, now(), signal);
     signal?.throwIfAborted();
     if (extracted.lenient && report.badge === null && report.verdict === 'invalid') {
       // Not JSON, even leniently read: not a badge, and extraction's reason says why.
@@ -577,4 +577,32 @@ export function createBackpack(options: BackpackOptions): Backpack {
     },
   };
   return service;
+}
+
+/**
+ * One badge whose verification could not run (the worker crashed or timed out) must not sink the
+ * whole import: it is staged with an honest "not checked" report, and verified again later.
+ * A cancellation still cancels.
+ */
+async function verifyOrNotChecked(
+  verifier: Verifier,
+  extracted: Extracted,
+  identities: readonly EarnerIdentity[],
+  at: Date,
+  signal: AbortSignal | undefined,
+): Promise<PipelineReport> {
+  try {
+    return await verifier.verify({ extracted }, identities, signal ? { signal } : {});
+  } catch (e) {
+    signal?.throwIfAborted();
+    const reason = typeof (e as { code?: unknown })?.code === 'string' ? String((e as { code: string }).code) : 'VERIFIER_FAILED';
+    return {
+      verdict: 'unverified',
+      checks: [check('signature', 'unchecked', 'NOT_CHECKED', { reason })],
+      badge: null,
+      checkedAt: at.toISOString(),
+      extraction: { container: extracted.container, warnings: extracted.warnings },
+      extractError: null,
+    };
+  }
 }

@@ -123,6 +123,27 @@ describe('stage', () => {
     expect(signals).toEqual([controller.signal]);
   });
 
+  it('stages a badge whose verification could not run as "not checked", without sinking the rest', async () => {
+    const clock = makeClock();
+    const inner = await corpusVerifier(clock);
+    let calls = 0;
+    const flaky = {
+      verify: (...args: Parameters<typeof inner.verify>) => {
+        calls++;
+        if (calls === 1) return Promise.reject(Object.assign(new Error('worker timed out'), { code: 'TIMEOUT' }));
+        return inner.verify(...args);
+      },
+    };
+    const { backpack } = await setup({ clock, verifier: flaky });
+    const staged = await backpack.stage([file(PNG2), file(PNG3)]);
+    expect(staged.map((s) => s.status)).toEqual(['new', 'new']);
+    const first = staged[0]!;
+    if (first.status !== 'new') throw new Error('unreachable');
+    expect(first.record.latest?.verdict).toBe('unverified');
+    expect(first.record.latest?.checks).toEqual([{ id: 'signature', status: 'unchecked', code: 'NOT_CHECKED', params: { reason: 'TIMEOUT' } }]);
+    expect(staged[1]!.status === 'new' && staged[1]!.record.latest?.verdict).not.toBe('unverified');
+  });
+
   it('stops when aborted', async () => {
     const { backpack } = await setup();
     const controller = new AbortController();
