@@ -1,13 +1,13 @@
 /**
  * The whole app around one BackpackService: contexts (backpack, language, notifications), the
  * rescue boundary, the shell and its pages. main.tsx builds the service and hands it over; tests do
- * the same with a backpack over fake-indexeddb.
+ * the same with a backpack over fake-indexeddb. The badge page is loaded on first use (./lazy).
  */
 import type { ComponentChildren, ComponentType } from 'preact';
 import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { BackpackService } from '../app/types';
 import { BackpackContext, LangProvider } from './context';
-import { DetailPage } from './detail/DetailPage';
+import { LazyDetailPage } from './lazy';
 import { LibraryPage } from './library/LibraryPage';
 import { pickLang, type Lang } from './messages';
 import { ErrorBoundary } from './shell/ErrorBoundary';
@@ -67,7 +67,7 @@ export function App({ backpack, initialLang, pages, Wrapper, banner, autoReverif
 
   const shell = (
     <Shell
-      pages={{ library: LibraryPage, badge: DetailPage, import: pages?.import, profile: pages?.profile }}
+      pages={{ library: LibraryPage, badge: LazyDetailPage, import: pages?.import, profile: pages?.profile }}
       banner={banner}
       autoReverify={autoReverify ?? false}
     />

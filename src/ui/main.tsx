@@ -2,23 +2,21 @@
  * Start-up: open the database, build the backpack (verification in a Web Worker), and render the
  * app with every part plugged in. The import flow's root (ImportRoot) also takes files launched
  * with the installed app (launchQueue) and shared to it (share target). The service worker is
- * registered last, in production builds only.
+ * registered last, in production builds only. What the first screen does not need (the badge,
+ * import and profile pages, extraction, backups) comes in chunks of its own, warmed when idle.
  */
 import { render } from 'preact';
-import { createBackpack } from '../app/backpack';
+import { createBackpack, warmBackpack } from '../app/backpack';
 import { createWorkerVerifier } from '../platform/workerVerifier';
 import { registerServiceWorker } from '../platform/sw-register';
 import { DB_NAME, openBesaceDb, type BesaceDb, type OpenOptions } from '../storage/db';
 import { App, browserLang } from './App';
-import { ImportPanel, ImportRoot } from './import';
-import { ProfilePage } from './profile/ProfilePage';
+import { ImportRoot } from './import/ImportRoot';
+import { LazyImportPanel, LazyProfilePage, warmLazyPages, whenIdle } from './lazy';
 import { DB_REPLACED_EVENT } from './shell/background';
 import { StartupError } from './shell/StartupError';
 import { UpdatePrompt } from './UpdatePrompt';
 import './style.css';
-
-/** The profile page with the platform's storage manager. */
-const Profile = () => <ProfilePage />;
 
 async function start(root: HTMLElement): Promise<void> {
   // Opened once here, so that a browser that refuses storage gets a clear page at once; opened
@@ -41,8 +39,13 @@ async function start(root: HTMLElement): Promise<void> {
     verifier: createWorkerVerifier(),
     online: () => navigator.onLine !== false,
   });
-  render(<App backpack={backpack} Wrapper={ImportRoot} pages={{ import: ImportPanel, profile: Profile }} banner={<UpdatePrompt />} autoReverify />, root);
+  render(<App backpack={backpack} Wrapper={ImportRoot} pages={{ import: LazyImportPanel, profile: LazyProfilePage }} banner={<UpdatePrompt />} autoReverify />, root);
   void registerServiceWorker();
+  // The parts the first screen does not need, fetched once it is painted (and precached by the service worker).
+  whenIdle(() => {
+    void warmLazyPages();
+    void warmBackpack();
+  });
 }
 
 const root = document.getElementById('app');
