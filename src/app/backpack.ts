@@ -28,10 +28,10 @@
  *   here are kept, and the backup's are taken only when none were ever saved here. One transaction.
  * - Every committed write tells this tab's listeners and posts {type: 'besace:changed'} on the
  *   BroadcastChannel; a message from another tab tells this tab's listeners.
+ * - Extraction (with its inflate) and the backup codec (ZIP, SHA-256) are loaded on first use: the
+ *   page's first screen needs neither. Both calls are async already; warmBackpack() loads them ahead.
  */
-import { extract } from '../core/baking';
 import type { Extracted, ExtractError } from '../core/baking/types';
-import { decodeBackup, encodeBackup } from '../core/backup';
 import type { Badge } from '../core/model/badge';
 import type { PipelineReport } from '../core/verify';
 import { check, type Check } from '../core/verify/types';
@@ -97,6 +97,16 @@ const CHANGED = 'besace:changed';
 
 const encoder = new TextEncoder();
 
+// Loaded on first use, as chunks of their own (the core's API stays synchronous).
+const loadExtract = () => import('../core/baking/extract');
+const loadBackup = () => import('../core/backup');
+type ExtractFn = Awaited<ReturnType<typeof loadExtract>>['extract'];
+
+/** Load what staging and backups need ahead of use (when the page is idle); never rejects. */
+export function warmBackpack(): Promise<void> {
+  return Promise.allSettled([loadExtract(), loadBackup()]).then(() => undefined);
+}
+
 async function sha256Hex(bytes: Uint8Array<ArrayBuffer>): Promise<BadgeId> {
   const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', bytes));
   let hex = '';
@@ -116,7 +126,10 @@ const MEDIA_TYPE: Readonly<Record<Extracted['container'], string>> = {
  * Extraction as the backpack needs it: JSON that is not strict JSON (OB 1.x/2.0 with comments) is
  * kept as a JSON payload, which the OB 2.0 path reads leniently, as the pipeline does for bytes.
  */
-function extractForStorage(bytes: Uint8Array): { ok: true; value: Extracted; lenient: boolean } | { ok: false; error: ExtractError } {
+function extractForStorage(
+  extract: ExtractFn,
+  bytes: Uint8Array,
+): { ok: true; value: Extracted; lenient: boolean } | { ok: false; error: ExtractError } {
   const result = extract(bytes);
   if (result.ok) return { ok: true, value: result.value, lenient: false };
   if (result.error.code === 'BAD_PAYLOAD' && result.error.params?.['reason'] === 'json') {
@@ -135,6 +148,14 @@ const toStored = (badgeId: BadgeId, report: PipelineReport, online: boolean): St
 });
 
 /** The first failing check (the one-line diagnosis of an invalid badge). */
+/** How many inputs are prepared side by side while staging. */
+const STAGE_LANES = 4;
+
+/** One input once extracted and verified, before it is compared with the backpack. */
+type Prepared =
+  | Extract<StagedItem, { status: 'not-a-badge' }>
+  | { readonly status: 'badge'; readonly input: ImportInput; readonly record: BadgeRecord; readonly invalid: Check | null };
+
 function firstFailing(checks: readonly Check[]): Check {
   return checks.find((c) => c.status === 'fail') ?? { id: 'parse', status: 'fail', code: 'INTERNAL_ERROR' };
 }
@@ -233,17 +254,19 @@ export function createBackpack(options: BackpackOptions): Backpack {
     tellListeners();
   };
 
-  async function stageOne(
+  /**
+   * Everything about one input that needs no database: its id (SHA-256), extraction and
+   * verification. Independent of the other inputs, so several run side by side.
+   */
+  async function prepare(
+    extract: ExtractFn,
     input: ImportInput,
-    db: BesaceDb,
     identities: readonly EarnerIdentity[],
-    batchIds: Set<BadgeId>,
-    batchKeys: Map<string, BadgeRecord>,
     signal: AbortSignal | undefined,
-  ): Promise<StagedItem> {
+  ): Promise<Prepared> {
     const bytes = (input.kind === 'file' ? input.bytes : encoder.encode(input.text)).slice();
     const id = await sha256Hex(bytes);
-    const extracted = extractForStorage(bytes);
+    const extracted = extractForStorage(extract, bytes);
     if (!extracted.ok) return { status: 'not-a-badge', input, error: extracted.error };
     const online = onlineNow();
     const report = await verifyOrNotChecked(verifier, extracted.value, identities, now(), signal);
@@ -261,27 +284,50 @@ export function createBackpack(options: BackpackOptions): Backpack {
       identityKey: identityKeyOf(report.badge, extracted.value),
       latest: toStored(id, report, online),
     };
+    return { status: 'badge', input, record, invalid: report.verdict === 'invalid' ? firstFailing(report.checks) : null };
+  }
 
-    const sameFile = batchIds.has(id) || (await getBadge(db, id)) !== undefined;
-    batchIds.add(id);
-    if (sameFile) return { status: 'duplicate', input, existingId: id, record, reason: 'same-file' };
-    if (report.verdict === 'invalid') return { status: 'invalid', input, record, failing: firstFailing(report.checks) };
-
-    const key = record.identityKey;
-    if (key !== null) {
-      const stored = await read(() => db.getAllFromIndex('badges', 'by-identityKey', key));
-      const earlier = batchKeys.get(key);
-      const target = current(earlier ? [...stored, earlier] : stored);
-      if (target) {
-        const newer = supersedes(record.badge, target.badge);
-        if (newer) batchKeys.set(key, record);
-        return newer
-          ? { status: 'duplicate', input, existingId: target.id, record, reason: 'same-credential', newer: true }
-          : { status: 'duplicate', input, existingId: target.id, record, reason: 'same-credential' };
+  /**
+   * Classifies the prepared inputs in their order, against what the backpack holds (read in one
+   * transaction) and the earlier inputs of the same batch: not a badge → same file → invalid →
+   * same credential → new.
+   */
+  async function classify(db: BesaceDb, prepared: readonly Prepared[]): Promise<StagedItem[]> {
+    const keys = new Set<string>();
+    for (const p of prepared) if (p.status === 'badge' && p.record.identityKey !== null) keys.add(p.record.identityKey);
+    const { ids, byKey } = await read(async () => {
+      const tx = db.transaction('badges', 'readonly');
+      const store = tx.objectStore('badges');
+      const index = store.index('by-identityKey');
+      const [allIds, ...groups] = await Promise.all([store.getAllKeys(), ...[...keys].map((k) => index.getAll(k))]);
+      await tx.done;
+      return { ids: new Set<string>(allIds), byKey: new Map([...keys].map((k, i) => [k, groups[i] ?? []])) };
+    });
+    const batchIds = new Set<BadgeId>();
+    const batchKeys = new Map<string, BadgeRecord>();
+    return prepared.map((p): StagedItem => {
+      if (p.status === 'not-a-badge') return p;
+      const { input, record } = p;
+      const sameFile = batchIds.has(record.id) || ids.has(record.id);
+      batchIds.add(record.id);
+      if (sameFile) return { status: 'duplicate', input, existingId: record.id, record, reason: 'same-file' };
+      if (p.invalid) return { status: 'invalid', input, record, failing: p.invalid };
+      const key = record.identityKey;
+      if (key !== null) {
+        const stored = byKey.get(key) ?? [];
+        const earlier = batchKeys.get(key);
+        const target = current(earlier ? [...stored, earlier] : stored);
+        if (target) {
+          const newer = supersedes(record.badge, target.badge);
+          if (newer) batchKeys.set(key, record);
+          return newer
+            ? { status: 'duplicate', input, existingId: target.id, record, reason: 'same-credential', newer: true }
+            : { status: 'duplicate', input, existingId: target.id, record, reason: 'same-credential' };
+        }
+        batchKeys.set(key, record);
       }
-      batchKeys.set(key, record);
-    }
-    return { status: 'new', input, record };
+      return { status: 'new', input, record };
+    });
   }
 
   const service: Backpack = {
@@ -301,17 +347,24 @@ export function createBackpack(options: BackpackOptions): Backpack {
     async stage(inputs, stageOptions = {}) {
       const { signal, onProgress } = stageOptions;
       signal?.throwIfAborted();
-      const db = await getDb();
+      const [{ extract }, db] = await Promise.all([loadExtract(), getDb()]);
       const identities = await listIdentities(db);
-      const batchIds = new Set<BadgeId>();
-      const batchKeys = new Map<string, BadgeRecord>();
-      const staged: StagedItem[] = [];
-      for (const input of inputs) {
-        signal?.throwIfAborted();
-        staged.push(await stageOne(input, db, identities, batchIds, batchKeys, signal));
-        onProgress?.(staged.length, inputs.length);
-      }
-      return staged;
+      // Hashing and extraction on this thread overlap verification in the worker; the results keep
+      // the inputs' order, and classification (which depends on that order) runs after, at once.
+      const prepared = new Array<Prepared>(inputs.length);
+      let next = 0;
+      let done = 0;
+      const lane = async (): Promise<void> => {
+        while (next < inputs.length) {
+          signal?.throwIfAborted();
+          const index = next++;
+          prepared[index] = await prepare(extract, inputs[index]!, identities, signal);
+          onProgress?.(++done, inputs.length);
+        }
+      };
+      await Promise.all(Array.from({ length: Math.min(STAGE_LANES, inputs.length) }, lane));
+      signal?.throwIfAborted();
+      return classify(db, prepared);
     },
 
     async accept(items) {
@@ -488,6 +541,7 @@ export function createBackpack(options: BackpackOptions): Backpack {
         return { badges, reports, identities, settings: { ...DEFAULT_SETTINGS, ...settings } };
       });
       const { lang, displayName, reverifyAfterMs } = snapshot.settings;
+      const { encodeBackup } = await loadBackup();
       return encodeBackup({
         exportedAt: now().toISOString(),
         badges: snapshot.badges,
@@ -499,6 +553,7 @@ export function createBackpack(options: BackpackOptions): Backpack {
 
     async restore(backup) {
       // All the checking and unzipping happens here, before the write transaction opens.
+      const { decodeBackup } = await loadBackup();
       const decoded = decodeBackup(backup);
       if (!decoded.ok) throw new BackpackError(decoded.error.code, decoded.error.detail);
       const data = decoded.value;
