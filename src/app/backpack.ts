@@ -452,7 +452,9 @@ export function createBackpack(options: BackpackOptions): Backpack {
       await writeTransaction(db, ['badges', 'reports'], async (tx) => {
         const kept = await tx.objectStore('badges').get(id);
         if (!kept) throw new BackpackError('NOT_FOUND', id); // removed while it was being verified
-        const badge: Badge | null = report.badge ?? kept.badge;
+        // A check that established nothing (offline, unreachable) must not replace what an earlier
+        // check learnt: an offline run reads only the held copy, without its BadgeClass or issuer.
+        const badge: Badge | null = report.verdict === 'unverified' || !report.badge ? kept.badge : report.badge;
         await tx.objectStore('badges').put({
           ...kept,
           badge,

@@ -40,6 +40,11 @@ export interface ServiceWorkerUpdatesDeps {
   readonly reload: () => void;
   /** How often an open app looks for a new version (0: never). Default an hour. */
   readonly updateIntervalMs?: number;
+  /**
+   * Whether a service worker already controlled this page when it loaded. Without one, a worker
+   * taking control is the first install finishing (clientsClaim), not a new version.
+   */
+  readonly wasControlled?: () => boolean;
 }
 
 export function createServiceWorkerUpdates(deps: ServiceWorkerUpdatesDeps): ServiceWorkerUpdates {
@@ -91,7 +96,7 @@ export function createServiceWorkerUpdates(deps: ServiceWorkerUpdatesDeps): Serv
         instance.addEventListener('controlling', (event) => {
           if (reloadOnControl) {
             deps.reload();
-          } else if (event.isUpdate || event.isExternal) {
+          } else if ((event.isUpdate || event.isExternal) && (deps.wasControlled?.() ?? true)) {
             // A new version took over without this page asking (another tab chose "Reload"): keep
             // offering the reload, which now needs no activation.
             activatedElsewhere = true;
@@ -129,7 +134,11 @@ export function createServiceWorkerUpdates(deps: ServiceWorkerUpdatesDeps): Serv
   };
 }
 
+/** Read once, at load: did a service worker control this page before we registered? */
+const controlledAtLoad = typeof navigator !== 'undefined' && 'serviceWorker' in navigator && navigator.serviceWorker.controller !== null;
+
 const updates = createServiceWorkerUpdates({
+  wasControlled: () => controlledAtLoad,
   enabled: () => import.meta.env.PROD && typeof navigator !== 'undefined' && 'serviceWorker' in navigator,
   createWorkbox: async () => {
     const { Workbox } = await import('workbox-window');

@@ -35,7 +35,12 @@ export function lazyComponent<P extends object>(load: () => Promise<ComponentTyp
     const [failure, setFailure] = useState<{ error: unknown } | null>(null);
     const [, setReady] = useState(false);
     useEffect(() => {
-      if (loaded) return;
+      // The chunk may have landed between this render (which showed "Loading…") and this effect:
+      // render again rather than wait for a promise that has already settled.
+      if (loaded) {
+        setReady(true);
+        return;
+      }
       let live = true;
       preload().then(
         () => live && setReady(true),

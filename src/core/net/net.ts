@@ -159,14 +159,16 @@ export function createNet(options: NetOptions): Net {
     }
     if (options.documentsOnly) return failure(url, 'NOT_IN_DOCUMENT_MAP');
 
+    // Offline is said before the cache answers: a fresh "valid" must never come from a copy kept in
+    // memory while the device has no network (the report says "offline", and shows the last one).
+    if (options.isOnline && !options.isOnline()) return failure(url, 'OFFLINE');
+
     const accept = opts.accept ?? 'application/json'; // callers asking for JSON-LD, images… say so
     const cacheKey = `${accept}\n${key}`;
     if (ttl > 0) {
       const hit = cacheGet(cacheKey);
       if (hit) return { ...hit, url, body: hit.body.slice(), cached: true };
     }
-
-    if (options.isOnline && !options.isOnline()) return failure(url, 'OFFLINE');
 
     // The same request already on its way (a proof and a status list naming one DID document,
     // verified side by side) is shared rather than sent twice. A caller with its own abort signal

@@ -1,8 +1,10 @@
 /**
  * A badge's picture. The earner's own file when it is an image (a baked PNG or SVG: the exact bytes,
- * through a blob: URL revoked when the picture goes away), else the image the badge names when it is
- * https: or a PNG/SVG data: URI (safeImageSrc). Always an <img>: an SVG from a badge is never put
- * into the page itself, so its scripts and links are inert. Nothing usable → a neutral placeholder.
+ * through a blob: URL revoked when the picture goes away), else the image the badge carries as a
+ * PNG/SVG data: URI (safeImageSrc). An image the badge only links to (https:) is not loaded: looking
+ * at one's backpack must not tell an issuer anything, and the only requests Besace makes are the
+ * checks verification needs. Always an <img>: an SVG from a badge is never put into the page
+ * itself, so its scripts and links are inert. Nothing usable → a neutral placeholder.
  */
 import { useEffect, useState } from 'preact/hooks';
 import type { BadgeRecord } from '../../app/types';
@@ -30,8 +32,9 @@ function useOriginalImageUrl(record: BadgeRecord): { usable: boolean; url: strin
 export function BadgeImage({ record, size, alt = '', class: className }: { record: BadgeRecord; size: number; alt?: string; class?: string }) {
   const own = useOriginalImageUrl(record);
   const [failed, setFailed] = useState<string | null>(null);
-  // The earner's own image file first (no request at all); the image the badge names otherwise.
-  const src = own.usable ? own.url : safeImageSrc(record.badge?.image?.src);
+  // The earner's own image file first; an image carried inside the badge otherwise. Never a request.
+  const named = safeImageSrc(record.badge?.image?.src);
+  const src = own.usable ? own.url : named?.startsWith('data:') ? named : null;
   const classes = `badge-image${className ? ` ${className}` : ''}`;
   if (!src || failed === src) {
     const initial = (record.badge?.name?.trim() || '?').slice(0, 1).toUpperCase();

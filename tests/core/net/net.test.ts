@@ -331,7 +331,7 @@ describe('createNet: offline document map', () => {
 });
 
 describe('createNet: offline and failure classification', () => {
-  it('answers OFFLINE without trying, but still serves the cache and the map', async () => {
+  it('answers OFFLINE without trying, even for what the cache holds (no fresh "valid" offline); the map still answers', async () => {
     let online = true;
     const f = fake(() => json({}));
     const n = net(f.fetch, {
@@ -341,9 +341,11 @@ describe('createNet: offline and failure classification', () => {
     await n.fetch('https://example.org/seen');
     online = false;
     expect(await n.fetch('https://example.org/new')).toMatchObject({ ok: false, code: 'OFFLINE' });
-    expect(await n.fetch('https://example.org/seen')).toMatchObject({ ok: true, cached: true });
+    expect(await n.fetch('https://example.org/seen')).toMatchObject({ ok: false, code: 'OFFLINE' });
     expect(await n.fetch('https://example.org/doc')).toMatchObject({ ok: true });
     expect(f.calls).toHaveLength(1);
+    online = true;
+    expect(await n.fetch('https://example.org/seen')).toMatchObject({ ok: true, cached: true });
   });
 
   it('asks classifyError about a rejected fetch; NETWORK without a hook or when the hook fails', async () => {
