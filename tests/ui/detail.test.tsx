@@ -26,7 +26,7 @@ describe('a badge’s page', () => {
     // The recipient check, with the address it matched.
     expect(screen.getByText('Issued to your address nobody@example.org')).toBeTruthy();
     // The latest report's date and whether it ran online.
-    expect(screen.getAllByText('Verified on 12 March 2026 at 10:30, online.').length).toBeGreaterThanOrEqual(1);
+    expect(screen.getAllByText('Checked on 12 March 2026 at 10:30, online.').length).toBeGreaterThanOrEqual(1);
 
     // Checks grouped by outcome, each a plain sentence under its title.
     const failed = screen.getByRole('region', { name: 'Failed (1)' });
@@ -53,7 +53,7 @@ describe('a badge’s page', () => {
     expect(await screen.findByRole('heading', { level: 1, name: 'Awesome Robotics Badge' })).toBeTruthy();
     expect(screen.getByText('Délivré par An Example Badge Issuer')).toBeTruthy();
     expect(screen.getByText('Délivré à votre adresse nobody@example.org')).toBeTruthy();
-    expect(screen.getAllByText('Vérifié le 12 mars 2026 à 10:30, en ligne.').length).toBeGreaterThanOrEqual(1);
+    expect(screen.getAllByText('Contrôlé le 12 mars 2026 à 10:30, en ligne.').length).toBeGreaterThanOrEqual(1);
     const failed = screen.getByRole('region', { name: 'Échecs (1)' });
     expect(within(failed).getByText('L’émetteur a révoqué ce badge.')).toBeTruthy();
     expect(screen.getByText('La signature correspond : le badge n’a pas été modifié depuis sa délivrance.')).toBeTruthy();

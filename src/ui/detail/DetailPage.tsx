@@ -139,7 +139,7 @@ function BadgeDetail({ record, history }: { record: BadgeRecord; history: readon
   );
 }
 
-/** "Verified on 12 March 2026, online" / "Last checked on …, offline". */
+/** "Checked on 12 March 2026, online" / "Last checked on …, offline". */
 function CheckedLine({ report }: { report: StoredReport | null }) {
   const { t, lang } = useLang();
   if (!report) return null;
