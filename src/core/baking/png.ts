@@ -7,6 +7,9 @@
 import { err, ok, type Result } from '../result';
 import { asciiBytes, concatBytes } from './text';
 import { PNG_KEYWORD, type BakeVersion, type CorruptPngReason } from './types';
+import { crc32 } from '../crc32';
+
+export { crc32 };
 
 export const PNG_SIGNATURE = Uint8Array.of(0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a);
 
@@ -72,22 +75,6 @@ export function walkPng(bytes: Uint8Array): PngWalk {
   }
 }
 
-const CRC_TABLE = (() => {
-  const table = new Uint32Array(256);
-  for (let n = 0; n < 256; n++) {
-    let c = n;
-    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-    table[n] = c >>> 0;
-  }
-  return table;
-})();
-
-/** CRC-32 (ISO 3309, as PNG uses it) of `bytes[from..to)`. */
-export function crc32(bytes: Uint8Array, from = 0, to = bytes.length): number {
-  let c = 0xffffffff;
-  for (let i = from; i < to; i++) c = (CRC_TABLE[(c ^ (bytes[i] ?? 0)) & 0xff] ?? 0) ^ (c >>> 8);
-  return (c ^ 0xffffffff) >>> 0;
-}
 
 /** Whether the stored CRC matches the chunk's type and data. */
 export function chunkCrcMatches(bytes: Uint8Array, chunk: PngChunk): boolean {
