@@ -375,32 +375,56 @@ export function createBackpack(options: BackpackOptions): Backpack {
       const result = await writeTransaction(db, ['badges', 'reports'], async (tx): Promise<AcceptResult> => {
         const badges = tx.objectStore('badges');
         const reports = tx.objectStore('reports');
+        // Read what the decisions need in one go, decide in memory in the items' order (an earlier
+        // item of the same batch counts as stored), then send every write and wait once: requests
+        // of one transaction run in order, so the outcome is the same as one awaited write at a time.
+        const keys = [...new Set(records.flatMap((r) => (r.identityKey === null ? [] : [r.identityKey])))];
+        const [found, groups] = await Promise.all([
+          Promise.all(records.map((r) => badges.get(r.id))),
+          Promise.all(keys.map((k) => badges.index('by-identityKey').getAll(k))),
+        ]);
+        const byId = new Map<BadgeId, BadgeRecord>();
+        for (const r of found) if (r) byId.set(r.id, r);
+        const byKey = new Map<string, BadgeRecord[]>(keys.map((k, i) => [k, groups[i] ?? []]));
+        const remember = (r: BadgeRecord): void => {
+          byId.set(r.id, r);
+          if (r.identityKey === null) return;
+          byKey.set(r.identityKey, [...(byKey.get(r.identityKey) ?? []).filter((x) => x.id !== r.id), r]);
+        };
+        const writes: Promise<unknown>[] = [];
         const added: BadgeId[] = [];
         const merged = new Set<BadgeId>();
-        const appendTo = async (target: BadgeRecord, report: StoredReport | null): Promise<void> => {
+        const appendTo = (target: BadgeRecord, report: StoredReport | null): void => {
           merged.add(target.id);
           if (!report) return;
           const moved: StoredReport = { ...report, badgeId: target.id };
-          await reports.add(moved);
-          if (!target.latest || moved.checkedAt >= target.latest.checkedAt) await badges.put({ ...target, latest: moved });
+          writes.push(reports.add(moved));
+          if (!target.latest || moved.checkedAt >= target.latest.checkedAt) {
+            const updated: BadgeRecord = { ...target, latest: moved };
+            writes.push(badges.put(updated));
+            remember(updated);
+          }
         };
         for (const record of records) {
-          const same = await badges.get(record.id);
+          const same = byId.get(record.id);
           if (same) {
-            await appendTo(same, record.latest);
+            appendTo(same, record.latest);
             continue;
           }
           if (record.identityKey !== null && record.latest?.verdict !== 'invalid') {
-            const existing = current(await badges.index('by-identityKey').getAll(record.identityKey));
+            const existing = current(byKey.get(record.identityKey) ?? []);
             if (existing && !supersedes(record.badge, existing.badge)) {
-              await appendTo(existing, record.latest);
+              appendTo(existing, record.latest);
               continue;
             }
           }
-          await badges.put({ ...record, addedAt });
-          if (record.latest) await reports.add(record.latest);
+          const stored: BadgeRecord = { ...record, addedAt };
+          writes.push(badges.put(stored));
+          if (record.latest) writes.push(reports.add(record.latest));
+          remember(stored);
           added.push(record.id);
         }
+        await Promise.all(writes);
         return { added, merged: [...merged] };
       });
       changed();
