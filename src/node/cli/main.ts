@@ -4,6 +4,7 @@ import { langFrom, processIo, UsageError, usageMessage, type Io } from './common
 import { runExtract } from './extract';
 import { runBake } from './bake';
 import { runVerify } from './verify';
+import { runLinkedIn, runOpen, runShare } from './share';
 import { t } from '../../ui/messages';
 
 export async function main(argv: readonly string[], io: Io = processIo, env: NodeJS.ProcessEnv = process.env): Promise<number> {
@@ -23,6 +24,10 @@ export async function main(argv: readonly string[], io: Io = processIo, env: Nod
         now: { type: 'string' },
         offline: { type: 'boolean' },
         json: { type: 'boolean' },
+        title: { type: 'string' },
+        base: { type: 'string' },
+        qr: { type: 'string' },
+        'cert-url': { type: 'string' },
       },
     });
     lang = langFrom(values.lang, env);
@@ -50,6 +55,30 @@ export async function main(argv: readonly string[], io: Io = processIo, env: Nod
           lang,
           io,
         );
+      case 'share':
+        return await runShare(
+          args,
+          {
+            ...(values.title !== undefined ? { title: values.title } : {}),
+            ...(values.base !== undefined ? { base: values.base } : {}),
+            ...(values.qr !== undefined ? { qr: values.qr } : {}),
+            ...(values.now !== undefined ? { now: values.now } : {}),
+            json: values.json ?? false,
+          },
+          lang,
+          io,
+        );
+      case 'open':
+      case 'linkedin': {
+        const verifyOptions = {
+          recipients: values.recipient ?? [],
+          ...(values.documents !== undefined ? { documents: values.documents } : {}),
+          ...(values.now !== undefined ? { now: values.now } : {}),
+          offline: values.offline ?? false,
+        };
+        if (command === 'open') return await runOpen(args, { ...verifyOptions, json: values.json ?? false }, lang, io);
+        return await runLinkedIn(args, { ...verifyOptions, ...(values['cert-url'] !== undefined ? { certUrl: values['cert-url'] } : {}) }, lang, io);
+      }
       default:
         throw new UsageError('cli.error.unknownCommand', { command });
     }

@@ -27,27 +27,7 @@ const CONCURRENCY = 8;
 export async function runVerify(inputs: readonly string[], options: VerifyOptions, lang: Lang, io: Io): Promise<number> {
   if (inputs.length === 0) throw new UsageError('cli.error.usage', { detail: 'verify INPUT…' });
   if (inputs.filter((i) => i === '-').length > 1) throw new UsageError('cli.error.usage', { detail: 'Only one input may be "-".' });
-  const fixedNow = options.now === undefined ? undefined : new Date(options.now);
-  if (fixedNow && Number.isNaN(fixedNow.getTime())) {
-    throw new UsageError('cli.error.usage', { detail: `--now ${options.now}: not an ISO 8601 date.` });
-  }
-  let documents;
-  if (options.documents !== undefined) {
-    try {
-      documents = await loadDocumentMap(options.documents);
-    } catch (e) {
-      throw new UsageError('cli.error.usage', { detail: `--documents: ${(e as Error).message}.` });
-    }
-  }
-  const net: Net = nodeNet({
-    ...(documents ? { documents, documentsOnly: true } : {}),
-    ...(options.offline ? { isOnline: () => false } : {}),
-  });
-  const ctx: VerifyContext = {
-    net,
-    now: () => fixedNow ?? new Date(),
-    identities: identitiesFrom(options.recipients),
-  };
+  const ctx = await verifyContextFrom(options);
 
   let failures = 0;
   let next = 0;
@@ -71,6 +51,33 @@ export async function runVerify(inputs: readonly string[], options: VerifyOption
   };
   await Promise.all(Array.from({ length: Math.min(CONCURRENCY, inputs.length) }, worker));
   return failures === 0 ? 0 : 1;
+}
+
+/** The verification context the options ask for (`--recipient`, `--documents`, `--now`, `--offline`). */
+export async function verifyContextFrom(options: Omit<VerifyOptions, 'json'>): Promise<VerifyContext> {
+  const fixedNow = options.now === undefined ? undefined : new Date(options.now);
+  if (fixedNow && Number.isNaN(fixedNow.getTime())) {
+    throw new UsageError('cli.error.usage', { detail: `--now ${options.now}: not an ISO 8601 date.` });
+  }
+  let documents;
+  if (options.documents !== undefined) {
+    try {
+      documents = await loadDocumentMap(options.documents);
+    } catch (e) {
+      throw new UsageError('cli.error.usage', { detail: `--documents: ${(e as Error).message}.` });
+    }
+  }
+  const net: Net = nodeNet({
+    ...(documents ? { documents, documentsOnly: true } : {}),
+    ...(options.offline ? { isOnline: () => false } : {}),
+  });
+  return { net, now: () => fixedNow ?? new Date(), identities: identitiesFrom(options.recipients) };
+}
+
+/** One report as `verify` prints it: a JSON line or readable lines; ok when valid or warning. */
+export function formatReport(input: string, report: PipelineReport, json: boolean, lang: Lang): { line: string; ok: boolean } {
+  const ok = report.verdict === 'valid' || report.verdict === 'warning';
+  return { ok, line: json ? JSON.stringify(jsonReport(input, report, lang)) : readableReport(input, report, lang) };
 }
 
 function identitiesFrom(recipients: readonly string[]): Identities {
@@ -103,9 +110,7 @@ async function verifyOne(input: string, ctx: VerifyContext, json: boolean, lang:
     const message = t(lang, `cli.error.${source.code as 'NOT_FOUND' | 'IS_A_DIRECTORY' | 'UNREADABLE'}`, { detail: source.message });
     return { ok: false, line: json ? JSON.stringify({ input, error: { code: source.code, message } }) : `${input}\n  ${message}` };
   }
-  const report = await verify(source.value, ctx);
-  const ok = report.verdict === 'valid' || report.verdict === 'warning';
-  return { ok, line: json ? JSON.stringify(jsonReport(input, report, lang)) : readableReport(input, report, lang) };
+  return formatReport(input, await verify(source.value, ctx), json, lang);
 }
 
 /** The stable JSON shape of `verify --json` (and `open --json`). */

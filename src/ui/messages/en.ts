@@ -96,6 +96,22 @@ Commands:
                                       "message"}]}
                                    verdict: valid | warning | invalid | unverified. Exit status 0 when every
                                    verdict is valid or warning, 1 otherwise.
+  share INPUT… [options]           Make a share link carrying the badges themselves (in the link's #fragment,
+                                   which browsers never send to a server). Prints the link.
+                                   --title TEXT            a title for the shared set
+                                   --base URL              the Besace address the link opens
+                                                           (default http://localhost:4173/)
+                                   --qr OUT.png|OUT.svg    also write the link as a QR code (error correction M)
+                                   --json                  print {"url","bytes","qr":{"version","errorCorrection"}};
+                                                           "qr" is null when the link is too long for a QR code
+  open LINK [options]              Verify every badge a share link carries, printed as verify prints them,
+                                   each named LINK#0, LINK#1…; takes verify's --documents, --now, --offline,
+                                   --recipient and --json. Exit status 0 when every verdict is valid or
+                                   warning, 1 otherwise (or when the link is not a valid share link).
+  linkedin INPUT [options]         Verify a badge, then print LinkedIn's "Add to profile" link for it
+                                   (name, issuer, issue and expiry month, credential id).
+                                   --cert-url URL          the public page where the badge can be checked
+                                   Also takes --documents, --now, --offline. Exit status 1 when invalid.
   help [COMMAND]                   Show this help.
 
 Options for every command:
@@ -107,6 +123,11 @@ Options for every command:
   'cli.error.IS_A_DIRECTORY': '{detail} is a folder, not a file. Name the files inside it (e.g. {detail}/*.png).',
   'cli.error.UNREADABLE': 'Cannot read {detail}. Check the file’s permissions.',
   'cli.error.writeFailed': 'Cannot write {path}: {detail}.',
+  'cli.share.error': 'The share link could not be made: {code}. Share fewer or smaller badges.',
+  'cli.share.noQr': 'The link ({bytes} bytes) is too long for a QR code: no QR code made. Share fewer badges, or share the link itself.',
+  'cli.open.error': 'Not a share link Besace can open ({code}). Check that the whole link was copied.',
+  'cli.linkedin.refused': 'This badge did not verify: no LinkedIn link made.',
+  'cli.linkedin.unverified': 'This badge could not be verified right now; the link uses what the badge says.',
   'cli.baked': 'Baked an Open Badges {version} badge into {path} ({bytes} bytes).',
   // <checks> verification: verdicts, check titles, one sentence per check code
   'verdict.valid': "Valid",

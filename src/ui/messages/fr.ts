@@ -94,6 +94,23 @@ Commandes :
                                       "message"}]}
                                    verdict : valid | warning | invalid | unverified. Code de sortie 0 si chaque
                                    verdict est valid ou warning, 1 sinon.
+  share ENTRÉE… [options]          Crée un lien de partage qui contient les badges eux-mêmes (dans le
+                                   #fragment du lien, que les navigateurs n’envoient jamais à un serveur).
+                                   Affiche le lien.
+                                   --title TEXTE           un titre pour l’ensemble partagé
+                                   --base URL              l’adresse de Besace que le lien ouvre
+                                                           (par défaut http://localhost:4173/)
+                                   --qr SORTIE.png|SORTIE.svg  écrit aussi le lien en QR code (correction M)
+                                   --json                  affiche {"url","bytes","qr":{"version","errorCorrection"}} ;
+                                                           "qr" vaut null si le lien est trop long pour un QR code
+  open LIEN [options]              Vérifie chaque badge d’un lien de partage, affiché comme par verify,
+                                   nommé LINK#0, LINK#1… ; accepte --documents, --now, --offline, --recipient
+                                   et --json de verify. Code de sortie 0 si chaque verdict est valid ou
+                                   warning, 1 sinon (ou si le lien n’est pas un lien de partage valide).
+  linkedin ENTRÉE [options]        Vérifie un badge, puis affiche le lien LinkedIn « Ajouter au profil »
+                                   (nom, émetteur, mois d’émission et d’expiration, identifiant).
+                                   --cert-url URL          la page publique où le badge peut être vérifié
+                                   Accepte aussi --documents, --now, --offline. Code de sortie 1 si invalide.
   help [COMMANDE]                  Affiche cette aide.
 
 Options de toutes les commandes :
@@ -105,6 +122,11 @@ Options de toutes les commandes :
   'cli.error.IS_A_DIRECTORY': '{detail} est un dossier, pas un fichier. Nommez les fichiers qu’il contient (par ex. {detail}/*.png).',
   'cli.error.UNREADABLE': 'Impossible de lire {detail}. Vérifiez les droits du fichier.',
   'cli.error.writeFailed': 'Impossible d’écrire {path} : {detail}.',
+  'cli.share.error': 'Impossible de créer le lien de partage : {code}. Partagez moins de badges, ou de plus petits.',
+  'cli.share.noQr': 'Le lien ({bytes} octets) est trop long pour un QR code : aucun QR code créé. Partagez moins de badges, ou le lien lui-même.',
+  'cli.open.error': 'Ce n’est pas un lien de partage que Besace sait ouvrir ({code}). Vérifiez que le lien a été copié en entier.',
+  'cli.linkedin.refused': 'Ce badge n’a pas passé la vérification : aucun lien LinkedIn créé.',
+  'cli.linkedin.unverified': 'Ce badge n’a pas pu être vérifié pour l’instant ; le lien reprend ce que le badge indique.',
   'cli.baked': 'Badge Open Badges {version} intégré dans {path} ({bytes} octets).',
   // <checks> verification: verdicts, check titles, one sentence per check code
   'verdict.valid': "Valide",
