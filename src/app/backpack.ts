@@ -392,16 +392,22 @@ export function createBackpack(options: BackpackOptions): Backpack {
           byKey.set(r.identityKey, [...(byKey.get(r.identityKey) ?? []).filter((x) => x.id !== r.id), r]);
         };
         const writes: Promise<unknown>[] = [];
+        // Every request is watched from the moment it is sent: if a later one throws (a full disk),
+        // the transaction aborts and the earlier ones reject too — that must not go unhandled.
+        const send = (request: Promise<unknown>): void => {
+          request.catch(() => undefined);
+          writes.push(request);
+        };
         const added: BadgeId[] = [];
         const merged = new Set<BadgeId>();
         const appendTo = (target: BadgeRecord, report: StoredReport | null): void => {
           merged.add(target.id);
           if (!report) return;
           const moved: StoredReport = { ...report, badgeId: target.id };
-          writes.push(reports.add(moved));
+          send(reports.add(moved));
           if (!target.latest || moved.checkedAt >= target.latest.checkedAt) {
             const updated: BadgeRecord = { ...target, latest: moved };
-            writes.push(badges.put(updated));
+            send(badges.put(updated));
             remember(updated);
           }
         };
@@ -419,8 +425,8 @@ export function createBackpack(options: BackpackOptions): Backpack {
             }
           }
           const stored: BadgeRecord = { ...record, addedAt };
-          writes.push(badges.put(stored));
-          if (record.latest) writes.push(reports.add(record.latest));
+          send(badges.put(stored));
+          if (record.latest) send(reports.add(record.latest));
           remember(stored);
           added.push(record.id);
         }
