@@ -182,6 +182,7 @@ export default defineConfig({
           name: 'unit',
           include: ['tests/**/*.test.ts', 'tests/**/*.test.tsx'],
           exclude: ['tests/browser/**', '**/node_modules/**'],
+          setupFiles: ['tests/setup/flushEffects.ts'],
         },
       },
       {
