@@ -14,6 +14,7 @@ import { mkdir, rename, rm } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import type { TestProject } from 'vitest/node';
 import { ensureChromium } from './support/ensureChromium';
+import { buildProduction } from './support/build';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -25,26 +26,10 @@ declare module 'vitest' {
   }
 }
 
-const ROOT = fileURLToPath(new URL('../', import.meta.url));
 const DIST = fileURLToPath(new URL('../dist', import.meta.url));
 
 async function buildInto(outDir: string): Promise<void> {
-  const { build } = await import('vite');
-  // Vitest sets NODE_ENV=test; a production build needs 'production' (Vite's isProduction reads it).
-  const previous = process.env.NODE_ENV;
-  process.env.NODE_ENV = 'production';
-  try {
-    await build({
-      root: ROOT,
-      configFile: fileURLToPath(new URL('../vite.config.ts', import.meta.url)),
-      mode: 'production',
-      logLevel: 'warn',
-      build: { outDir, emptyOutDir: true },
-    });
-  } finally {
-    if (previous === undefined) delete process.env.NODE_ENV;
-    else process.env.NODE_ENV = previous;
-  }
+  await buildProduction(outDir);
 }
 
 /** Build elsewhere, then swap it in: dist/ is never half-written. */

@@ -10,7 +10,7 @@
  * Bytes are deterministic for a given tree: nothing here is a timing.
  */
 import { gzipSync } from 'node:zlib';
-import { fileURLToPath } from 'node:url';
+import { buildProduction } from '../support/build';
 
 /** The issue's goal for the shell's JavaScript: 60 KB of gzip (KB = 1000 bytes, as Vite prints them). */
 export const SHELL_BUDGET_GZIP = 60_000;
@@ -22,7 +22,6 @@ export const SHELL_BUDGET_GZIP = 60_000;
  */
 export const PROOF_LIBRARY_MARKERS: readonly string[] = ['jsonld', 'rdf-canonize', 'URDNA2015', 'RDFC-1.0', 'http://www.w3.org/1999/02/22-rdf-syntax-ns#'];
 
-const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
 /** A chunk or an asset of the build, as emitted. */
 export interface BuiltFile {
@@ -45,23 +44,7 @@ export interface AppBuild {
 
 /** Build the app for production into `outDir` (emptied first), quietly, through vite's API. */
 export async function buildApp(outDir: string): Promise<AppBuild> {
-  const { build } = await import('vite');
-  // Vitest sets NODE_ENV=test; a production build needs 'production' (Vite's isProduction reads it).
-  const previous = process.env.NODE_ENV;
-  process.env.NODE_ENV = 'production';
-  let result: Awaited<ReturnType<typeof build>>;
-  try {
-    result = await build({
-      root: ROOT,
-      configFile: `${ROOT}vite.config.ts`,
-      mode: 'production',
-      logLevel: 'silent',
-      build: { outDir, emptyOutDir: true },
-    });
-  } finally {
-    if (previous === undefined) delete process.env.NODE_ENV;
-    else process.env.NODE_ENV = previous;
-  }
+  const result = await buildProduction(outDir, { logLevel: 'silent' });
   const outputs = Array.isArray(result) ? result : [result];
   const files = new Map<string, BuiltFile>();
   for (const output of outputs) {

@@ -24,8 +24,8 @@ import { verify, type PipelineReport } from '../../src/core/verify';
 import type { WorkerRequest, WorkerResponse } from '../../src/worker/verifyHost';
 import { browserSetup, launchBrowser, NO_PROBLEMS, openPage, type OpenedPage } from '../support/browser';
 import { startStaticServer, type StaticServer } from '../support/staticServer';
+import { buildProduction } from '../support/build';
 
-const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const SCRATCH = fileURLToPath(new URL(`../../node_modules/.cache/besace-pwa-test/${process.pid}-${Date.now().toString(36)}/`, import.meta.url));
 const SCREENSHOTS = fileURLToPath(new URL('../../test-results/screenshots/', import.meta.url));
 const BADGE = fileURLToPath(new URL('../fixtures/corpus/1edtech-dcpv/ob30/simple-json.png', import.meta.url));
@@ -354,22 +354,9 @@ describe('updates are offered, never forced', () => {
 
   /** Build B: the same app with one changed file (index.html), so sw.js's precache manifest changes. */
   async function buildVariant(outDir: string): Promise<void> {
-    const { build } = await import('vite');
-    const previous = process.env.NODE_ENV;
-    process.env.NODE_ENV = 'production';
-    try {
-      await build({
-        root: ROOT,
-        configFile: join(ROOT, 'vite.config.ts'),
-        mode: 'production',
-        logLevel: 'warn',
-        build: { outDir, emptyOutDir: true },
-        plugins: [{ name: 'besace-test:build-b', transformIndexHtml: (html: string) => html.replace('</head>', '<meta name="besace-build" content="B" />\n</head>') }],
-      });
-    } finally {
-      if (previous === undefined) delete process.env.NODE_ENV;
-      else process.env.NODE_ENV = previous;
-    }
+    await buildProduction(outDir, {
+      plugins: [{ name: 'besace-test:build-b', transformIndexHtml: (html: string) => html.replace('</head>', '<meta name="besace-build" content="B" />\n</head>') }],
+    });
   }
 
   async function serveBuild(from: string): Promise<void> {

@@ -21,7 +21,7 @@ import { Link, navigate, pathOf } from '../router';
 import { downloadBytes } from '../shell/download';
 import { formatDate, formatDateTime } from '../shell/format';
 import { PageHeading } from '../shell/PageHeading';
-import { useDocumentTitle } from '../shell/Shell';
+import { NotFoundSection, useDocumentTitle } from '../shell/Shell';
 import { useToast } from '../shell/toast';
 import { SafeLink } from '../shell/SafeLink';
 import { useOnline } from '../shell/useOnline';
@@ -51,17 +51,7 @@ export function DetailPage({ id }: { id: BadgeId }) {
     return <p class="loading">{t('shell.loading')}</p>;
   }
   if (!record) {
-    return (
-      <section>
-        <PageHeading>{t('detail.notFound.title')}</PageHeading>
-        <p>{t('detail.notFound.body')}</p>
-        <p>
-          <Link href={pathOf({ name: 'library' })} class="button">
-            {t('shell.notFound.back')}
-          </Link>
-        </p>
-      </section>
-    );
+    return <NotFoundSection title={t('detail.notFound.title')} body={t('detail.notFound.body')} />;
   }
   return <BadgeDetail record={record} history={loaded.data.history} />;
 }

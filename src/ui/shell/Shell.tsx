@@ -126,10 +126,16 @@ function RouteTitle({ title }: { title: string }) {
 function NotFound() {
   const { t } = useLang();
   useDocumentTitle(t('shell.notFound.title'));
+  return <NotFoundSection title={t('shell.notFound.title')} body={t('shell.notFound.body')} />;
+}
+
+/** Something asked for is not there: say so, and offer the way back to the list. */
+export function NotFoundSection({ title, body }: { title: string; body: string }) {
+  const { t } = useLang();
   return (
     <section>
-      <PageHeading>{t('shell.notFound.title')}</PageHeading>
-      <p>{t('shell.notFound.body')}</p>
+      <PageHeading>{title}</PageHeading>
+      <p>{body}</p>
       <p>
         <Link href={pathOf({ name: 'library' })} class="button">
           {t('shell.notFound.back')}
