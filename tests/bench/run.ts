@@ -4,12 +4,14 @@
  */
 import { benchApp } from './app';
 import { benchBaking } from './baking';
+import { benchShareSizes } from './share-sizes';
 import { benchProofs } from './verify-proofs';
 
 const sections: [string, () => Promise<void>][] = [
   ['Extraction (unbaking) vs pngjs pixel decode', benchBaking],
   ['Verification per proof format, and vs @digitalcredentials/verifier-core', benchProofs],
   ['The backpack app in Chromium: shell size, importing 1,000 badges, search', benchApp],
+  ['Share links: length and QR version, and vs VPQR (@digitalcredentials/vpqr)', benchShareSizes],
 ];
 
 for (const [title, run] of sections) {

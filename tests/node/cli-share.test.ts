@@ -24,7 +24,7 @@ describe('cli share → open', () => {
     const shared = await run(['share', ...files, '--title', 'Mes badges & co', '--base', 'https://besace.example/app/', '--json', '--now', NOW]);
     expect(shared.status, shared.err.join('\n')).toBe(0);
     const { url, bytes } = shared.json()[0] as { url: string; bytes: number };
-    expect(url).toMatch(/^https:\/\/besace\.example\/app\/#v1\.[A-Za-z0-9_-]+$/);
+    expect(url).toMatch(/^https:\/\/besace\.example\/app\/#v2\.[A-Za-z0-9_-]+$/);
     expect(bytes).toBe(url.length);
     const opened = await run(['open', url, '--documents', MOCKS, '--now', NOW, '--json']);
     const verified = await run(['verify', ...files, '--documents', MOCKS, '--now', NOW, '--json']);
@@ -42,7 +42,7 @@ describe('cli share → open', () => {
     const r = await run(['share', corpus('1edtech-dcpv/ob20/basic-assertion.json'), '--qr', png]);
     expect(r.status, r.err.join('\n')).toBe(0);
     expect(r.out).toHaveLength(1);
-    expect(r.out[0]).toMatch(/^http:\/\/localhost:4173\/#v1\./);
+    expect(r.out[0]).toMatch(/^http:\/\/localhost:4173\/#v2\./);
     expect([...readFileSync(png).subarray(0, 8)]).toEqual([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
     const svg = join(dir, 'qr.svg');
     const j = await run(['share', corpus('1edtech-dcpv/ob20/basic-assertion.json'), '--qr', svg, '--json']);
