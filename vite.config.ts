@@ -55,6 +55,49 @@ function contentSecurityPolicy(): Plugin {
 }
 
 /**
+ * Open Graph (index.html's head): LinkedIn and other crawlers want an absolute og:image, and the
+ * address of the app is only known where it is deployed. Build with the env var BESACE_PUBLIC_URL
+ * set to it (e.g. `BESACE_PUBLIC_URL=https://besace.example/ npm run build`): og:image becomes
+ * absolute and og:url is added. Without it, og:image stays the path /og-image.png (the app works
+ * the same; only link previews lack the image).
+ */
+export function withPublicUrl(html: string, publicUrl: string): string {
+  let base: URL | null = null;
+  try {
+    base = new URL(publicUrl.trim());
+  } catch {
+    base = null;
+  }
+  if (!base || (base.protocol !== 'https:' && base.protocol !== 'http:')) {
+    throw new Error(`besace:open-graph: BESACE_PUBLIC_URL must be an absolute https:// address, not "${publicUrl}"`);
+  }
+  base.search = '';
+  base.hash = '';
+  if (!base.pathname.endsWith('/')) base.pathname += '/';
+  const attr = (value: string) => value.replace(/&/g, '&amp;').replace(/"/g, '&quot;');
+  const image = /(<meta property="og:image" content=")([^"]*)(")/;
+  const path = image.exec(html)?.[2];
+  if (path === undefined) throw new Error('besace:open-graph: index.html has no <meta property="og:image">');
+  return html
+    .replace(image, (_, open: string, _path: string, close: string) => `${open}${attr(new URL(path.replace(/&amp;/g, '&'), base).href)}${close}`)
+    .replace(/^(\s*)(<meta property="og:image" )/m, `$1<meta property="og:url" content="${attr(base.href)}" />\n$1$2`);
+}
+
+function openGraph(): Plugin {
+  return {
+    name: 'besace:open-graph',
+    apply: 'build',
+    transformIndexHtml: {
+      order: 'post', // after Vite has put the build's base in front of the public file's path
+      handler: (html) => {
+        const publicUrl = process.env.BESACE_PUBLIC_URL?.trim();
+        return publicUrl ? withPublicUrl(html, publicUrl) : html;
+      },
+    },
+  };
+}
+
+/**
  * The web app manifest (one language per manifest: the description says it in both). Colours are
  * src/ui/style.css's --accent and --bg. Shared files arrive as a POST that src/sw.ts answers (the
  * static host never sees it); launched files come through window.launchQueue (src/platform/launchQueue.ts).
@@ -153,7 +196,7 @@ function serviceWorker(): Plugin[] {
 }
 
 export default defineConfig({
-  plugins: [preact(), contentSecurityPolicy(), serviceWorker()],
+  plugins: [preact(), contentSecurityPolicy(), openGraph(), serviceWorker()],
   build: {
     target: 'es2022',
     sourcemap: true,

@@ -25,7 +25,11 @@
  * - Restore merges: a badge already here (same id) is kept and its history gains the backup's
  *   reports it lacks (same date, verdict, online flag and checks = the same report); new badges come
  *   in with their history; identities are united (e-mails compared case-insensitively); the settings
- *   here are kept, and the backup's are taken only when none were ever saved here. One transaction.
+ *   here are kept, and the backup's are taken only when none were ever saved here (LinkedIn
+ *   organisation ids are united, this backpack's entry winning per issuer); collections with new ids
+ *   come after the ones here, in the backup's order (same id: the one here is kept). One transaction.
+ * - Collections (schema version 2): ordered badge ids and share choices. A badge removed from the
+ *   backpack leaves every collection in the same transaction, and its Undo puts it back in place.
  * - Every committed write tells this tab's listeners and posts {type: 'besace:changed'} on the
  *   BroadcastChannel; a message from another tab tells this tab's listeners.
  * - Extraction (with its inflate) and the backup codec (ZIP, SHA-256) are loaded on first use: the
@@ -43,6 +47,8 @@ import {
   isOpen,
   closeBesaceDb,
   listBadges,
+  byPosition,
+  listCollections,
   listIdentities,
   read,
   readHistory,
@@ -57,6 +63,9 @@ import {
   type BackpackService,
   type BadgeId,
   type BadgeRecord,
+  type Collection,
+  type CollectionId,
+  type CollectionPatch,
   type EarnerIdentity,
   type ImportInput,
   type RestoreResult,
@@ -66,6 +75,7 @@ import {
   type Undo,
   type Verifier,
 } from './types';
+import { DEFAULT_SHARE_CHOICES, type ShareChoices } from './types';
 
 /** The part of a BroadcastChannel the backpack uses (a real one fits; tests may pass their own). */
 export interface ChannelLike {
@@ -85,6 +95,8 @@ export interface BackpackOptions {
   readonly online?: () => boolean;
   /** Cross-tab change messages. Default: BroadcastChannel('besace') when the platform has it; null: none. */
   readonly channel?: ChannelLike | null;
+  /** New collection ids. Default: crypto.randomUUID(). */
+  readonly newId?: () => string;
 }
 
 export interface Backpack extends BackpackService {
@@ -199,12 +211,53 @@ function checkSettingsPatch(patch: Partial<Settings>): Partial<Settings> {
     if (typeof ms !== 'number' || !Number.isSafeInteger(ms) || ms < 0) throw new TypeError('settings.reverifyAfterMs: a non-negative integer');
     out.reverifyAfterMs = ms;
   }
+  if (patch.linkedInOrganizations !== undefined) {
+    const orgs = patch.linkedInOrganizations;
+    if (typeof orgs !== 'object' || orgs === null || Array.isArray(orgs)) throw new TypeError('settings.linkedInOrganizations: an object');
+    const clean: Record<string, string> = {};
+    for (const [issuer, id] of Object.entries(orgs)) {
+      if (typeof id !== 'string') throw new TypeError('settings.linkedInOrganizations: string values');
+      if (issuer.trim() !== '' && id.trim() !== '') clean[issuer.trim()] = id.trim();
+    }
+    out.linkedInOrganizations = clean;
+  }
   return out;
+}
+
+const MAX_TITLE = 200;
+
+function checkTitle(title: string): string {
+  if (typeof title !== 'string') throw new TypeError('a collection title is a string');
+  const trimmed = title.trim().slice(0, MAX_TITLE);
+  if (trimmed === '') throw new TypeError('a collection title cannot be empty');
+  return trimmed;
+}
+
+function checkShareChoices(current: ShareChoices, patch: Partial<ShareChoices>): ShareChoices {
+  const next = { ...current };
+  if (patch.displayName !== undefined) next.displayName = Boolean(patch.displayName);
+  if (patch.evidence !== undefined) next.evidence = Boolean(patch.evidence);
+  if (patch.recipient !== undefined) next.recipient = patch.recipient === null || patch.recipient.trim() === '' ? null : patch.recipient.trim();
+  if (patch.until !== undefined) {
+    if (patch.until !== null && Number.isNaN(Date.parse(patch.until))) throw new TypeError('share.until: an ISO date-time or null');
+    next.until = patch.until === null ? null : new Date(patch.until).toISOString();
+  }
+  return next;
+}
+
+/**
+ * A collection as exportAll writes it: only badges the backup holds, each once. That is every badge
+ * it names (removing a badge removes it from every collection), but the backup format refuses any
+ * other, and an export must always restore.
+ */
+function withHeldBadges(c: Collection, held: ReadonlySet<string>): Collection {
+  return { ...c, badgeIds: [...new Set(c.badgeIds)].filter((id) => held.has(id)) };
 }
 
 export function createBackpack(options: BackpackOptions): Backpack {
   const { verifier } = options;
   const now = options.now ?? (() => new Date());
+  const newId = options.newId ?? (() => globalThis.crypto.randomUUID());
   const onlineNow = options.online ?? (() => true);
 
   // The database: given, or opened on first use and again when the connection was closed under us.
@@ -348,7 +401,7 @@ export function createBackpack(options: BackpackOptions): Backpack {
       const { signal, onProgress } = stageOptions;
       signal?.throwIfAborted();
       const [{ extract }, db] = await Promise.all([loadExtract(), getDb()]);
-      const identities = await listIdentities(db);
+      const identities = stageOptions.identities ?? (await listIdentities(db));
       // Hashing and extraction on this thread overlap verification in the worker; the results keep
       // the inputs' order, and classification (which depends on that order) runs after, at once.
       const prepared = new Array<Prepared>(inputs.length);
@@ -439,9 +492,17 @@ export function createBackpack(options: BackpackOptions): Backpack {
 
     async remove(id) {
       const db = await getDb();
-      const snapshot = await writeTransaction(db, ['badges', 'reports'], async (tx) => {
+      const snapshot = await writeTransaction(db, ['badges', 'reports', 'collections'], async (tx) => {
         const record = await tx.objectStore('badges').get(id);
         if (!record) throw new BackpackError('NOT_FOUND', id);
+        // The badge leaves every collection; undo puts it back in its place.
+        const memberships: { collectionId: CollectionId; index: number }[] = [];
+        for (const c of await tx.objectStore('collections').getAll()) {
+          const index = c.badgeIds.indexOf(id);
+          if (index === -1) continue;
+          memberships.push({ collectionId: c.id, index });
+          await tx.objectStore('collections').put({ ...c, badgeIds: c.badgeIds.filter((b) => b !== id) });
+        }
         const history: [number, StoredReport][] = [];
         let cursor = await tx.objectStore('reports').index('by-badge').openCursor(historyRange(id));
         while (cursor) {
@@ -450,7 +511,7 @@ export function createBackpack(options: BackpackOptions): Backpack {
           cursor = await cursor.continue();
         }
         await tx.objectStore('badges').delete(id);
-        return { record, history };
+        return { record, history, memberships };
       });
       changed();
       let undone = false;
@@ -459,10 +520,17 @@ export function createBackpack(options: BackpackOptions): Backpack {
         async undo() {
           if (undone) return;
           const target = await getDb();
-          await writeTransaction(target, ['badges', 'reports'], async (tx) => {
+          await writeTransaction(target, ['badges', 'reports', 'collections'], async (tx) => {
             // Added again meanwhile (same bytes): that record stays; the history comes back around it.
             if ((await tx.objectStore('badges').get(id)) === undefined) await tx.objectStore('badges').put(snapshot.record);
             for (const [key, report] of snapshot.history) await tx.objectStore('reports').put(report, key);
+            for (const { collectionId, index } of snapshot.memberships) {
+              const c = await tx.objectStore('collections').get(collectionId);
+              if (!c || c.badgeIds.includes(id)) continue; // deleted meanwhile, or already back
+              const badgeIds = [...c.badgeIds];
+              badgeIds.splice(Math.min(index, badgeIds.length), 0, id);
+              await tx.objectStore('collections').put({ ...c, badgeIds });
+            }
           });
           undone = true;
           changed();
@@ -562,24 +630,27 @@ export function createBackpack(options: BackpackOptions): Backpack {
     async exportAll() {
       const db = await getDb();
       const snapshot = await read(async () => {
-        const tx = db.transaction(['badges', 'reports', 'identities', 'settings'], 'readonly');
-        const [badges, reports, identities, settings] = await Promise.all([
+        const tx = db.transaction(['badges', 'reports', 'identities', 'collections', 'settings'], 'readonly');
+        const [badges, reports, identities, collections, settings] = await Promise.all([
           tx.objectStore('badges').getAll(),
           tx.objectStore('reports').getAll(),
           tx.objectStore('identities').getAll(),
+          tx.objectStore('collections').getAll(),
           tx.objectStore('settings').get(SETTINGS_KEY),
           tx.done,
         ]);
-        return { badges, reports, identities, settings: { ...DEFAULT_SETTINGS, ...settings } };
+        return { badges, reports, identities, collections: collections.sort(byPosition), settings: { ...DEFAULT_SETTINGS, ...settings } };
       });
-      const { lang, displayName, reverifyAfterMs } = snapshot.settings;
+      const { lang, displayName, reverifyAfterMs, linkedInOrganizations } = snapshot.settings;
+      const held = new Set<string>(snapshot.badges.map((b) => b.id));
       const { encodeBackup } = await loadBackup();
       return encodeBackup({
         exportedAt: now().toISOString(),
         badges: snapshot.badges,
         reports: snapshot.reports,
         identities: snapshot.identities,
-        settings: { lang, displayName, reverifyAfterMs },
+        collections: snapshot.collections.map((c) => withHeldBadges(c, held)),
+        settings: { lang, displayName, reverifyAfterMs, linkedInOrganizations },
       });
     },
 
@@ -590,7 +661,7 @@ export function createBackpack(options: BackpackOptions): Backpack {
       if (!decoded.ok) throw new BackpackError(decoded.error.code, decoded.error.detail);
       const data = decoded.value;
       const db = await getDb();
-      const result = await writeTransaction(db, ['badges', 'reports', 'identities', 'settings'], async (tx): Promise<RestoreResult> => {
+      const result = await writeTransaction(db, ['badges', 'reports', 'identities', 'collections', 'settings'], async (tx): Promise<RestoreResult> => {
         const badges = tx.objectStore('badges');
         const reports = tx.objectStore('reports');
         // Badges: the new ones come in whole; one already here is kept, its history united below.
@@ -636,12 +707,137 @@ export function createBackpack(options: BackpackOptions): Backpack {
           identitiesAdded++;
         }
 
+        // Collections: one already here (same id) is kept as it is; the others come after the last one
+        // here, in the backup's order: their positions are shifted past this backpack's highest, so
+        // into a backpack without collections they come back exactly as exported. Every badge they
+        // name is in the backup (decodeBackup checks it), so it is here now.
+        const collections = tx.objectStore('collections');
+        const present = await collections.getAll();
+        const here = new Set<string>(present.map((c) => c.id));
+        const base = present.reduce((max, c) => Math.max(max, c.position + 1), 0);
+        let collectionsAdded = 0;
+        for (const c of data.collections) {
+          if (here.has(c.id)) continue;
+          const share: ShareChoices = { displayName: c.share.displayName, recipient: c.share.recipient, evidence: c.share.evidence, until: c.share.until };
+          await collections.add({
+            id: c.id as CollectionId,
+            title: c.title,
+            badgeIds: c.badgeIds as readonly BadgeId[],
+            position: base + c.position,
+            createdAt: c.createdAt,
+            updatedAt: c.updatedAt,
+            share,
+          });
+          collectionsAdded++;
+        }
+
+        // Settings: this backpack's are kept (the backup's are taken only when none were ever saved
+        // here); LinkedIn organisation ids are united, the one set here winning for its issuer.
         const settings = tx.objectStore('settings');
-        if ((await settings.get(SETTINGS_KEY)) === undefined) await settings.put(data.settings, SETTINGS_KEY);
-        return { added, merged, identitiesAdded };
+        const stored = await settings.get(SETTINGS_KEY);
+        if (stored === undefined) {
+          await settings.put({ ...DEFAULT_SETTINGS, ...data.settings }, SETTINGS_KEY);
+        } else {
+          const mine = { ...DEFAULT_SETTINGS, ...stored }.linkedInOrganizations;
+          const theirs = data.settings.linkedInOrganizations;
+          if (Object.keys(theirs).some((issuer) => !Object.prototype.hasOwnProperty.call(mine, issuer))) {
+            await settings.put({ ...stored, linkedInOrganizations: { ...theirs, ...mine } }, SETTINGS_KEY);
+          }
+        }
+        return { added, merged, identitiesAdded, collectionsAdded };
       });
       changed();
       return result;
+    },
+
+    async collections() {
+      return listCollections(await getDb());
+    },
+
+    async getCollection(id) {
+      const db = await getDb();
+      return read(() => db.get('collections', id));
+    },
+
+    async createCollection(title, badgeIds = []) {
+      const clean = checkTitle(title);
+      const db = await getDb();
+      const at = now().toISOString();
+      const created = await writeTransaction(db, ['collections', 'badges'], async (tx) => {
+        const all = await tx.objectStore('collections').getAll();
+        const ids = await knownBadges(tx.objectStore('badges'), badgeIds);
+        const collection: Collection = {
+          id: newId() as CollectionId,
+          title: clean,
+          badgeIds: ids,
+          position: all.reduce((max, c) => Math.max(max, c.position + 1), 0),
+          createdAt: at,
+          updatedAt: at,
+          share: DEFAULT_SHARE_CHOICES,
+        };
+        await tx.objectStore('collections').add(collection);
+        return collection;
+      });
+      changed();
+      return created;
+    },
+
+    async updateCollection(id, patch: CollectionPatch) {
+      const title = patch.title === undefined ? undefined : checkTitle(patch.title);
+      const db = await getDb();
+      const updated = await writeTransaction(db, ['collections', 'badges'], async (tx) => {
+        const c = await tx.objectStore('collections').get(id);
+        if (!c) throw new BackpackError('NOT_FOUND', id);
+        const next: Collection = {
+          ...c,
+          ...(title !== undefined ? { title } : {}),
+          ...(patch.badgeIds !== undefined ? { badgeIds: await knownBadges(tx.objectStore('badges'), patch.badgeIds) } : {}),
+          ...(patch.share !== undefined ? { share: checkShareChoices(c.share, patch.share) } : {}),
+          updatedAt: now().toISOString(),
+        };
+        await tx.objectStore('collections').put(next);
+        return next;
+      });
+      changed();
+      return updated;
+    },
+
+    async moveCollection(id, toIndex) {
+      const db = await getDb();
+      await writeTransaction(db, ['collections'], async (tx) => {
+        const all = (await tx.objectStore('collections').getAll()).sort(byPosition);
+        const from = all.findIndex((c) => c.id === id);
+        if (from === -1) throw new BackpackError('NOT_FOUND', id);
+        const [moving] = all.splice(from, 1);
+        all.splice(Math.max(0, Math.min(Math.trunc(toIndex), all.length)), 0, moving!);
+        await Promise.all(all.map((c, position) => (c.position === position ? undefined : tx.objectStore('collections').put({ ...c, position }))));
+      });
+      changed();
+    },
+
+    async removeCollection(id) {
+      const db = await getDb();
+      const removed = await writeTransaction(db, ['collections'], async (tx) => {
+        const c = await tx.objectStore('collections').get(id);
+        if (!c) throw new BackpackError('NOT_FOUND', id);
+        await tx.objectStore('collections').delete(id);
+        return c;
+      });
+      changed();
+      let undone = false;
+      return {
+        async undo() {
+          if (undone) return;
+          const target = await getDb();
+          await writeTransaction(target, ['collections', 'badges'], async (tx) => {
+            // Badges removed from the backpack meanwhile do not come back with it.
+            const badgeIds = await knownBadges(tx.objectStore('badges'), removed.badgeIds);
+            await tx.objectStore('collections').put({ ...removed, badgeIds });
+          });
+          undone = true;
+          changed();
+        },
+      };
     },
 
     subscribe(listener) {
@@ -664,6 +860,13 @@ export function createBackpack(options: BackpackOptions): Backpack {
     },
   };
   return service;
+}
+
+/** The ids that name a stored badge, first occurrence only, in the given order. */
+async function knownBadges(store: { count(key: BadgeId): Promise<number> }, ids: readonly BadgeId[]): Promise<BadgeId[]> {
+  const unique = [...new Set(ids)];
+  const counts = await Promise.all(unique.map((id) => store.count(id)));
+  return unique.filter((_, i) => (counts[i] ?? 0) > 0);
 }
 
 /**

@@ -60,6 +60,53 @@ export interface Settings {
   readonly displayName: string | null;
   /** Re-verify automatically when online and the last check is older than this (ms). Default a day. */
   readonly reverifyAfterMs: number;
+  /**
+   * LinkedIn organisation ids the earner set, by issuer (the issuer's id or URL as the badge gives it):
+   * with one, "Add to profile" links the issuer's LinkedIn page (and logo) instead of a bare name.
+   */
+  readonly linkedInOrganizations: Readonly<Record<string, string>>;
+}
+
+/** A collection's local id (random). */
+export type CollectionId = string & { readonly __brand: 'CollectionId' };
+
+/** What a collection's share link discloses besides the badges themselves. */
+export interface ShareChoices {
+  /** Show the earner's display name (settings.displayName) to whoever opens the link. Default true. */
+  readonly displayName: boolean;
+  /**
+   * One of the earner's identities, disclosed so that the viewer can check "issued to" (a badge
+   * usually names its earner by a hashed e-mail address). Default null: never unless the earner asks.
+   */
+  readonly recipient: string | null;
+  /**
+   * Show the badges' evidence. Default true. A signed credential is never trimmed (its signature
+   * would break), so "no" asks the viewer not to show it; the link still carries it.
+   */
+  readonly evidence: boolean;
+  /** ISO date-time after which the viewer says the share has ended. Default null (no end). */
+  readonly until: string | null;
+}
+
+export const DEFAULT_SHARE_CHOICES: ShareChoices = { displayName: true, recipient: null, evidence: true, until: null };
+
+/** A named, ordered selection of badges, to share as one link, show at an interview or print. */
+export interface Collection {
+  readonly id: CollectionId;
+  readonly title: string;
+  /** In the earner's order. A badge removed from the backpack leaves every collection. */
+  readonly badgeIds: readonly BadgeId[];
+  /** The collection's place among the collections (0 first). */
+  readonly position: number;
+  readonly createdAt: string;
+  readonly updatedAt: string;
+  readonly share: ShareChoices;
+}
+
+export interface CollectionPatch {
+  readonly title?: string;
+  readonly badgeIds?: readonly BadgeId[];
+  readonly share?: Partial<ShareChoices>;
 }
 
 /** Something the earner handed in: a file (dropped, picked, shared, launched) or pasted text. */
@@ -132,6 +179,7 @@ export interface RestoreResult {
   readonly added: number;
   readonly merged: number;
   readonly identitiesAdded: number;
+  readonly collectionsAdded: number;
 }
 
 /** Lets a delete be undone: the record and its whole history come back exactly. */
@@ -156,8 +204,15 @@ export interface BackpackService {
   get(id: BadgeId): Promise<BadgeRecord | undefined>;
   /** Dated reports of one badge, newest first. */
   history(id: BadgeId): Promise<StoredReport[]>;
-  /** Extract and verify every input (before any write transaction opens) and classify it. */
-  stage(inputs: readonly ImportInput[], options?: { signal?: AbortSignal; onProgress?: (done: number, total: number) => void }): Promise<StagedItem[]>;
+  /**
+   * Extract and verify every input (before any write transaction opens) and classify it. Nothing is
+   * written. `identities` replaces the earner's own for the recipient check (a share's viewer
+   * checks against the address the sharer disclosed, or none).
+   */
+  stage(
+    inputs: readonly ImportInput[],
+    options?: { signal?: AbortSignal; onProgress?: (done: number, total: number) => void; identities?: readonly EarnerIdentity[] },
+  ): Promise<StagedItem[]>;
   /** Store the accepted staged items in one step. */
   accept(items: readonly StagedItem[]): Promise<AcceptResult>;
   remove(id: BadgeId): Promise<Undo>;
@@ -173,6 +228,17 @@ export interface BackpackService {
   /** One self-describing, versioned file with every original file and all the app's data. */
   exportAll(): Promise<Uint8Array>;
   restore(backup: Uint8Array): Promise<RestoreResult>;
+  /** Every collection, in the earner's order. */
+  collections(): Promise<Collection[]>;
+  getCollection(id: CollectionId): Promise<Collection | undefined>;
+  /** A new collection at the end (title trimmed; an empty title is a TypeError). */
+  createCollection(title: string, badgeIds?: readonly BadgeId[]): Promise<Collection>;
+  /** Rename, set the badges (order included; unknown ids and repeats dropped), or change the share choices. */
+  updateCollection(id: CollectionId, patch: CollectionPatch): Promise<Collection>;
+  /** Move a collection to another place in the order (clamped). */
+  moveCollection(id: CollectionId, toIndex: number): Promise<void>;
+  /** Delete a collection (its badges stay in the backpack); undo brings it back exactly. */
+  removeCollection(id: CollectionId): Promise<{ undo(): Promise<void> }>;
   /** Called after any change, in this tab or another one (BroadcastChannel). Returns an unsubscribe. */
   subscribe(listener: () => void): () => void;
 }

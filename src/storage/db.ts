@@ -11,9 +11,11 @@
  *   identities  key `value`: EarnerIdentity
  *   settings    one record under the key 'settings': Settings
  *
- * Collections are not in version 1: they will arrive with their own design as `if (oldVersion < 2)`
- * (a store created now would freeze a key path and indexes before anyone knows what they need, and
- * the drill of opening a version 1 database then exercises a real step of the ladder).
+ * Version 2 (sharing):
+ *   collections key `id` (random): Collection — title, ordered badge ids, position, share choices.
+ *               No index: an earner has tens of collections, read whole and sorted by position.
+ *
+ * A version 1 database (tests/storage/fixtures/besace-db-v1.json) climbs to 2 with everything intact.
  *
  * Traps (see idb's README): a transaction commits as soon as it has no request pending at the end
  * of a task, so nothing but IndexedDB requests is awaited inside one — hashing, parsing, verifying
@@ -21,17 +23,18 @@
  * does not survive every structured clone; a Uint8Array does, in browsers and fake-indexeddb).
  */
 import { wrap, type DBSchema, type IDBPDatabase, type IDBPTransaction, type StoreNames } from 'idb';
-import { BackpackError, type BadgeId, type BadgeRecord, type EarnerIdentity, type Settings, type StoredReport } from '../app/types';
+import { BackpackError, type BadgeId, type BadgeRecord, type Collection, type CollectionId, type EarnerIdentity, type Settings, type StoredReport } from '../app/types';
 
 export const DB_NAME = 'besace';
 /** The schema version this code opens. Raise it only together with a new step of `upgrade`. */
-export const DB_VERSION = 1;
+export const DB_VERSION = 2;
 export const SETTINGS_KEY = 'settings';
 
 export const DEFAULT_SETTINGS: Settings = {
   lang: null,
   displayName: null,
   reverifyAfterMs: 86_400_000,
+  linkedInOrganizations: {},
 };
 
 export interface BesaceSchema extends DBSchema {
@@ -53,6 +56,10 @@ export interface BesaceSchema extends DBSchema {
     key: typeof SETTINGS_KEY;
     value: Settings;
   };
+  collections: {
+    key: CollectionId;
+    value: Collection;
+  };
 }
 
 export type BesaceDb = IDBPDatabase<BesaceSchema>;
@@ -61,9 +68,8 @@ export type WriteTx<S extends StoreName[]> = IDBPTransaction<BesaceSchema, S, 'r
 
 /**
  * The migrations ladder. Each step takes a database at version N-1 to version N; a fresh database
- * climbs every step. Steps are frozen once released: a later issue adds
- * `if (oldVersion < 2 && to >= 2) { … }` below (data moves through `_tx`, never through another
- * transaction). Climbing stops at `newVersion`, so a test can build a database exactly as an
+ * climbs every step. Steps are frozen once released; a new one is one more `if (oldVersion < N && to >= N)`
+ * below (data moves through `_tx`, never through another transaction). Climbing stops at `newVersion`, so a test can build a database exactly as an
  * earlier release left it (tests/storage/fixtures/).
  */
 export function upgrade(
@@ -80,6 +86,9 @@ export function upgrade(
     reports.createIndex('by-badge', ['badgeId', 'checkedAt'], { unique: false });
     db.createObjectStore('identities', { keyPath: 'value' });
     db.createObjectStore('settings');
+  }
+  if (oldVersion < 2 && to >= 2) {
+    db.createObjectStore('collections', { keyPath: 'id' });
   }
 }
 
@@ -267,6 +276,14 @@ export async function readHistory(db: BesaceDb, id: BadgeId): Promise<StoredRepo
 export const findByIdentityKey = (db: BesaceDb, key: string): Promise<BadgeRecord[]> =>
   read(() => db.getAllFromIndex('badges', 'by-identityKey', key));
 
+/** Every collection, in the earner's order. */
+export async function listCollections(db: BesaceDb): Promise<Collection[]> {
+  const all = await read(() => db.getAll('collections'));
+  return all.sort(byPosition);
+}
+
+export const byPosition = (a: Collection, b: Collection): number => a.position - b.position || (a.createdAt < b.createdAt ? -1 : a.createdAt > b.createdAt ? 1 : 0);
+
 export const listIdentities = (db: BesaceDb): Promise<EarnerIdentity[]> => read(() => db.getAll('identities'));
 
 /** The stored settings over the defaults (a setting added later reads as its default). */
@@ -277,8 +294,9 @@ export async function readSettings(db: BesaceDb): Promise<Settings> {
 
 /** Empty every store (tests, and a future "delete everything" in the UI). */
 export function clearAll(db: BesaceDb): Promise<void> {
-  return writeTransaction(db, ['badges', 'reports', 'identities', 'settings'], async (tx) => {
+  return writeTransaction(db, ['badges', 'reports', 'identities', 'settings', 'collections'], async (tx) => {
     await Promise.all([
+      tx.objectStore('collections').clear(),
       tx.objectStore('badges').clear(),
       tx.objectStore('reports').clear(),
       tx.objectStore('identities').clear(),

@@ -7,7 +7,7 @@ import type { ComponentChildren, ComponentType } from 'preact';
 import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { BackpackService } from '../app/types';
 import { BackpackContext, LangProvider } from './context';
-import { LazyDetailPage } from './lazy';
+import { LazyAnnexPage, LazyCollectionPage, LazyCollectionsPage, LazyDetailPage, LazyPresentPage, LazyViewerPage } from './lazy';
 import { LibraryPage } from './library/LibraryPage';
 import { pickLang, type Lang } from './messages';
 import { ErrorBoundary } from './shell/ErrorBoundary';
@@ -67,7 +67,17 @@ export function App({ backpack, initialLang, pages, Wrapper, banner, autoReverif
 
   const shell = (
     <Shell
-      pages={{ library: LibraryPage, badge: LazyDetailPage, import: pages?.import, profile: pages?.profile }}
+      pages={{
+        library: LibraryPage,
+        badge: LazyDetailPage,
+        import: pages?.import,
+        profile: pages?.profile,
+        collections: LazyCollectionsPage,
+        collection: LazyCollectionPage,
+        viewer: LazyViewerPage,
+        present: LazyPresentPage,
+        annex: LazyAnnexPage,
+      }}
       banner={banner}
       autoReverify={autoReverify ?? false}
     />

@@ -11,8 +11,10 @@
  */
 import type { ComponentType, FunctionComponent } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
-import type { BadgeId } from '../app/types';
+import type { BadgeId, CollectionId } from '../app/types';
 import { useLang } from './context';
+import { addMessages } from './messages';
+import type { PresentTarget } from './router';
 
 export type LazyComponent<P> = FunctionComponent<P> & {
   /** Start loading (once); resolves with the real component. */
@@ -70,9 +72,49 @@ function Loading() {
   );
 }
 
-export const LazyDetailPage = lazyComponent<{ id: BadgeId }>(() => import('./detail/DetailPage').then((m) => m.DetailPage));
+/**
+ * A page's chunk together with the messages of the parts it shows (their slices are not in the
+ * shell's catalogue, see src/ui/messages/en.ts): the page renders only once both are in.
+ */
+function withMessages<T>(page: Promise<T>, ...areas: Promise<Parameters<typeof addMessages>[0]>[]): Promise<T> {
+  return Promise.all([page, ...areas]).then(([loadedPage, ...slices]) => {
+    for (const slice of slices) addMessages(slice);
+    return loadedPage;
+  });
+}
+
+const detailMessages = () => import('./messages/areas/detail').then((m) => m.detail);
+const viewerMessages = () => import('./messages/areas/viewer').then((m) => m.viewer);
+const presentMessages = () => import('./messages/areas/present').then((m) => m.present);
+const linkedinMessages = () => import('./messages/areas/linkedin').then((m) => m.linkedin);
+const collectionsMessages = () => import('./messages/areas/collections').then((m) => m.collections);
+
+export const LazyDetailPage = lazyComponent<{ id: BadgeId }>(() =>
+  withMessages(
+    import('./detail/DetailPage').then((m) => m.DetailPage),
+    detailMessages(),
+    linkedinMessages(),
+    collectionsMessages(),
+  ),
+);
 export const LazyImportPanel = lazyComponent<{}>(() => import('./import/ImportPanel').then((m) => m.ImportPanel));
 export const LazyProfilePage = lazyComponent<{}>(() => import('./profile/ProfilePage').then((m) => () => <m.ProfilePage />));
+export const LazyCollectionsPage = lazyComponent<{}>(() =>
+  withMessages(
+    import('./collections/CollectionsPage').then((m) => () => <m.CollectionsPage />),
+    collectionsMessages(),
+  ),
+);
+export const LazyCollectionPage = lazyComponent<{ id: CollectionId }>(() => withMessages(import('./collections/CollectionPage').then((m) => m.CollectionPage), collectionsMessages()));
+export const LazyViewerPage = lazyComponent<{}>(() =>
+  withMessages(
+    import('./viewer/ViewerPage').then((m) => () => <m.ViewerPage />),
+    viewerMessages(),
+    detailMessages(),
+  ),
+);
+export const LazyPresentPage = lazyComponent<{ target: PresentTarget }>(() => withMessages(import('./present/PresentPage').then((m) => m.PresentPage), presentMessages()));
+export const LazyAnnexPage = lazyComponent<{ id: CollectionId }>(() => withMessages(import('./present/AnnexPage').then((m) => m.AnnexPage), presentMessages()));
 
 /** Run `work` when the browser is idle (soon after the first screen is painted), or after a short delay where idle callbacks are missing. */
 export function whenIdle(work: () => void): void {
@@ -82,5 +124,14 @@ export function whenIdle(work: () => void): void {
 
 /** Load the lazy pages ahead of use, quietly (a failure is retried when the page is opened). */
 export function warmLazyPages(): Promise<void> {
-  return Promise.allSettled([LazyDetailPage.preload(), LazyImportPanel.preload(), LazyProfilePage.preload()]).then(() => undefined);
+  return Promise.allSettled([
+    LazyDetailPage.preload(),
+    LazyImportPanel.preload(),
+    LazyProfilePage.preload(),
+    LazyCollectionsPage.preload(),
+    LazyCollectionPage.preload(),
+    LazyViewerPage.preload(),
+    LazyPresentPage.preload(),
+    LazyAnnexPage.preload(),
+  ]).then(() => undefined);
 }

@@ -16,6 +16,7 @@ import { LazyImportPanel, LazyProfilePage, warmLazyPages, whenIdle } from './laz
 import { DB_REPLACED_EVENT } from './shell/background';
 import { StartupError } from './shell/StartupError';
 import { UpdatePrompt } from './UpdatePrompt';
+import { captureShareFragment, watchShareFragments } from './viewer/capture';
 import './style.css';
 
 async function start(root: HTMLElement): Promise<void> {
@@ -48,5 +49,8 @@ async function start(root: HTMLElement): Promise<void> {
   });
 }
 
+// A share link's badges leave the address bar before anything else runs (see ./viewer/capture).
+captureShareFragment();
+watchShareFragments();
 const root = document.getElementById('app');
 if (root) void start(root);

@@ -6,19 +6,31 @@
  *   /badge/:id     one badge
  *   /import        add badges
  *   /profile       the earner's identities and settings
+ *   /collections   the earner's collections;  /collections/:id  one collection and its sharing
+ *   /view          a share link being viewed (the link's fragment is moved into history.state, see ./viewer/capture)
+ *   /present/collection/:id, /present/badge/:id   interview mode (full screen, a large QR code)
+ *   /annex/:id     the printable CV annex of a collection
  *
  * Anything else is a "not found" page inside the app (the host serves index.html for every path).
  */
 import type { ComponentChildren } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
-import type { BadgeId } from '../app/types';
+import type { BadgeId, CollectionId } from '../app/types';
 
 export type Route =
   | { readonly name: 'library' }
   | { readonly name: 'badge'; readonly id: BadgeId }
   | { readonly name: 'import' }
   | { readonly name: 'profile' }
+  | { readonly name: 'collections' }
+  | { readonly name: 'collection'; readonly id: CollectionId }
+  | { readonly name: 'viewer' }
+  | { readonly name: 'present'; readonly target: PresentTarget }
+  | { readonly name: 'annex'; readonly id: CollectionId }
   | { readonly name: 'notFound' };
+
+/** What interview mode shows: a collection, or one badge. */
+export type PresentTarget = { readonly kind: 'collection'; readonly id: CollectionId } | { readonly kind: 'badge'; readonly id: BadgeId };
 
 /** Where the app is served from ('/' unless built with another `base`), without the trailing slash. */
 const BASE = (import.meta.env?.BASE_URL ?? '/').replace(/\/+$/, '');
@@ -33,17 +45,29 @@ export function parseRoute(pathname: string): Route {
   if (path === '/' || path === '/index.html') return { name: 'library' };
   if (path === '/import') return { name: 'import' };
   if (path === '/profile') return { name: 'profile' };
-  const badge = /^\/badge\/([^/]+)$/.exec(path);
-  if (badge) {
-    let id: string;
-    try {
-      id = decodeURIComponent(badge[1]!);
-    } catch {
-      return { name: 'notFound' };
-    }
-    if (BADGE_ID.test(id)) return { name: 'badge', id: id as BadgeId };
+  if (path === '/collections') return { name: 'collections' };
+  if (path === '/view') return { name: 'viewer' };
+  const m = /^\/(badge|collections|annex|present\/collection|present\/badge)\/([^/]+)$/.exec(path);
+  if (!m) return { name: 'notFound' };
+  let id: string;
+  try {
+    id = decodeURIComponent(m[2]!);
+  } catch {
+    return { name: 'notFound' };
   }
-  return { name: 'notFound' };
+  if (!BADGE_ID.test(id)) return { name: 'notFound' };
+  switch (m[1]) {
+    case 'badge':
+      return { name: 'badge', id: id as BadgeId };
+    case 'collections':
+      return { name: 'collection', id: id as CollectionId };
+    case 'annex':
+      return { name: 'annex', id: id as CollectionId };
+    case 'present/collection':
+      return { name: 'present', target: { kind: 'collection', id: id as CollectionId } };
+    default:
+      return { name: 'present', target: { kind: 'badge', id: id as BadgeId } };
+  }
 }
 
 /** The path of a route (query strings are added by the caller with URLSearchParams). */
@@ -57,12 +81,27 @@ export function pathOf(route: Route): string {
       return `${BASE}/import`;
     case 'profile':
       return `${BASE}/profile`;
+    case 'collections':
+      return `${BASE}/collections`;
+    case 'collection':
+      return `${BASE}/collections/${encodeURIComponent(route.id)}`;
+    case 'viewer':
+      return `${BASE}/view`;
+    case 'present':
+      return `${BASE}/present/${route.target.kind}/${encodeURIComponent(route.target.id)}`;
+    case 'annex':
+      return `${BASE}/annex/${encodeURIComponent(route.id)}`;
     case 'notFound':
       return `${BASE}/`;
   }
 }
 
 export const badgePath = (id: BadgeId): string => pathOf({ name: 'badge', id });
+
+/** Where share links point: the app's root on this origin (the fragment is added by encodeShare). */
+export function shareBase(): string {
+  return new URL(`${BASE}/`, window.location.origin).href;
+}
 
 // ---------------------------------------------------------------------------------------------
 // Location state, shared by every component through a tiny subscription.

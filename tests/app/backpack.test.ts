@@ -274,12 +274,19 @@ describe('identities', () => {
 describe('settings', () => {
   it('reads defaults, saves a patch, refuses nonsense', async () => {
     const { backpack } = await setup();
-    expect(await backpack.settings()).toEqual({ lang: null, displayName: null, reverifyAfterMs: 86_400_000 });
-    expect(await backpack.updateSettings({ lang: 'fr' })).toEqual({ lang: 'fr', displayName: null, reverifyAfterMs: 86_400_000 });
-    expect(await backpack.updateSettings({ displayName: 'Ann' })).toEqual({ lang: 'fr', displayName: 'Ann', reverifyAfterMs: 86_400_000 });
+    const defaults = { lang: null, displayName: null, reverifyAfterMs: 86_400_000, linkedInOrganizations: {} };
+    expect(await backpack.settings()).toEqual(defaults);
+    expect(await backpack.updateSettings({ lang: 'fr' })).toEqual({ ...defaults, lang: 'fr' });
+    expect(await backpack.updateSettings({ displayName: 'Ann' })).toEqual({ ...defaults, lang: 'fr', displayName: 'Ann' });
     await expect(backpack.updateSettings({ lang: 'de' as 'fr' })).rejects.toBeInstanceOf(TypeError);
     await expect(backpack.updateSettings({ reverifyAfterMs: -1 })).rejects.toBeInstanceOf(TypeError);
-    expect(await backpack.settings()).toEqual({ lang: 'fr', displayName: 'Ann', reverifyAfterMs: 86_400_000 });
+    await expect(backpack.updateSettings({ linkedInOrganizations: { x: 12 as unknown as string } })).rejects.toBeInstanceOf(TypeError);
+    expect(await backpack.updateSettings({ linkedInOrganizations: { ' https://issuer.example ': ' 1337 ', empty: ' ' } })).toEqual({
+      ...defaults,
+      lang: 'fr',
+      displayName: 'Ann',
+      linkedInOrganizations: { 'https://issuer.example': '1337' },
+    });
   });
 });
 

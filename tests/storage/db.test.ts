@@ -50,13 +50,15 @@ afterEach(() => {
   vi.restoreAllMocks();
 });
 
-describe('schema version 1', () => {
+describe('the current schema', () => {
   it('creates the stores and indexes, and keeps data across close and reopen', async () => {
     const factory = freshFactory();
     const db = await openBesaceDb('besace', { indexedDB: factory });
     expect(db.version).toBe(DB_VERSION);
-    expect([...db.objectStoreNames].sort()).toEqual(['badges', 'identities', 'reports', 'settings']);
-    const tx = db.transaction(['badges', 'reports'], 'readonly');
+    expect([...db.objectStoreNames].sort()).toEqual(['badges', 'collections', 'identities', 'reports', 'settings']);
+    const tx = db.transaction(['badges', 'reports', 'collections'], 'readonly');
+    expect(tx.objectStore('collections').keyPath).toBe('id');
+    expect([...tx.objectStore('collections').indexNames]).toEqual([]);
     expect(tx.objectStore('badges').keyPath).toBe('id');
     expect([...tx.objectStore('badges').indexNames]).toEqual(['by-identityKey']);
     expect(tx.objectStore('reports').autoIncrement).toBe(true);
@@ -71,7 +73,7 @@ describe('schema version 1', () => {
     expect(isOpen(db)).toBe(false);
 
     const again = await openBesaceDb('besace', { indexedDB: factory });
-    expect(again.version).toBe(1);
+    expect(again.version).toBe(DB_VERSION);
     expect(await getBadge(again, id('a'))).toEqual(record('a', 'key-a'));
     expect(await readHistory(again, id('a'))).toHaveLength(1);
     // Bytes come back as a Uint8Array (not a Blob, not a Buffer).

@@ -49,6 +49,11 @@ describe('a database written by schema version 1', () => {
     await backpack.reverify(svg.id as BadgeId);
     await backpack.accept(await backpack.stage([file('1edtech-dcpv/ob30/simple-jwt.svg')]));
     expect(await backpack.list()).toHaveLength(4);
+    // Version 2's step: collections, empty at first, ready for use; settings read with the new defaults.
+    expect(await backpack.collections()).toEqual([]);
+    const c = await backpack.createCollection('Stage', [svg.id as BadgeId]);
+    expect((await backpack.getCollection(c.id))?.badgeIds).toEqual([svg.id]);
+    expect((await backpack.settings()).linkedInOrganizations).toEqual({});
   });
 
   it('open, close, reopen: the ladder runs once', async () => {
@@ -57,7 +62,7 @@ describe('a database written by schema version 1', () => {
     first.close();
     const second = await openBesaceDb('besace', { indexedDB: factory });
     expect(second.version).toBe(DB_VERSION);
-    expect([...second.objectStoreNames].sort()).toEqual(['badges', 'identities', 'reports', 'settings']);
+    expect([...second.objectStoreNames].sort()).toEqual(['badges', 'collections', 'identities', 'reports', 'settings']);
     second.close();
   });
 });

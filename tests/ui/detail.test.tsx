@@ -69,7 +69,7 @@ describe('a badge’s page', () => {
     expect(await screen.findByRole('heading', { level: 1, name: 'Teamwork' })).toBeTruthy();
     expect(screen.getAllByText('Expired on 1 January 2011').length).toBeGreaterThanOrEqual(1);
     expect(screen.getByText('The signature matches: the badge has not been changed since it was issued.')).toBeTruthy();
-    expect(screen.getByText('It is still authentic: it is simply no longer current.')).toBeTruthy();
+    expect(screen.getByText('Expired on 1 January 2011. It is still authentic: it is simply no longer current.')).toBeTruthy();
     expect(screen.getByText('The badge has expired. It is still authentic, but no longer current.')).toBeTruthy();
   });
 

@@ -88,7 +88,8 @@ export async function makeBackpack(options: { identities?: readonly string[] } =
       badges,
       reports: badges.flatMap((b) => (b.latest ? [b.latest] : [])),
       identities: [],
-      settings: { lang: null, displayName: null, reverifyAfterMs: 86_400_000 },
+      settings: { lang: null, displayName: null, reverifyAfterMs: 86_400_000, linkedInOrganizations: {} },
+      collections: [],
     });
     await backpack.restore(backup);
   };

@@ -6,7 +6,9 @@
  *   1. A ZIP whose entries stay under the size caps (checked on the declared sizes, before inflating).
  *   2. The manifest (its CRC-32 checked: the unzipper does not): UTF-8 JSON with `"format": "besace-backup"` and an integer `version`.
  *      A version above LATEST_BACKUP_VERSION is BACKUP_TOO_NEW.
- *   3. That version's decoder checks every field's shape (DECODERS below: one per released version).
+ *   3. That version's decoder checks every field's shape (DECODERS below: one per released version),
+ *      and what an older version lacks is given today's empty value (a version 1 backup has no
+ *      collections and no LinkedIn organisation ids).
  *   4. Each badge's file is read and its SHA-256 must equal the badge's id.
  */
 import { sha256 } from '@noble/hashes/sha2.js';
@@ -21,17 +23,23 @@ import {
   type BackupData,
   type BackupError,
   type BackupLimits,
+  type DecodedManifest,
 } from './format';
 import { ShapeError } from './shape';
-import { decodeManifestV1, type DecodedManifest } from './v1';
+import { decodeManifestV1 } from './v1';
+import { decodeManifestV2 } from './v2';
 import { centralDirectoryCrcs, crc32 } from './zip';
 
 /**
- * One decoder per released version, kept forever. A new version adds a line here (and a vN.ts);
- * it does not edit the decoders before it.
+ * One decoder per released version, kept forever, each lifted to today's shapes. A new version adds
+ * a line here (and a vN.ts); it does not edit the decoders before it.
  */
 const DECODERS: Readonly<Record<number, (manifest: unknown) => DecodedManifest>> = {
-  1: decodeManifestV1,
+  1: (manifest) => {
+    const v1 = decodeManifestV1(manifest);
+    return { ...v1, collections: [], settings: { ...v1.settings, linkedInOrganizations: {} } };
+  },
+  2: decodeManifestV2,
 };
 
 class Refused extends Error {

@@ -6,7 +6,7 @@
  */
 import { zipSync, type Zippable } from 'fflate';
 import { badgePath, MANIFEST_NAME, type BackupData } from './format';
-import { encodeManifestV1 } from './v1';
+import { encodeManifestV2 } from './v2';
 
 /** ZIP entry dates run from 1980 to 2099 (DOS time): outside, the first day of 1980. */
 function zipDate(iso: string): Date {
@@ -16,7 +16,7 @@ function zipDate(iso: string): Date {
 }
 
 export function encodeBackup(data: BackupData): Uint8Array {
-  const manifest = new TextEncoder().encode(`${JSON.stringify(encodeManifestV1(data), null, 2)}\n`);
+  const manifest = new TextEncoder().encode(`${JSON.stringify(encodeManifestV2(data), null, 2)}\n`);
   // Object keys keep insertion order (none of these names is an integer): the manifest comes first.
   const entries: Zippable = { [MANIFEST_NAME]: [manifest, { level: 6 }] };
   for (const badge of data.badges) {

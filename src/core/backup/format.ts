@@ -8,8 +8,11 @@
  * code does not know is BACKUP_TOO_NEW, never a guess. Every released version keeps its decoder
  * (decode.ts); only the latest version is written (encode.ts).
  *
- * These shapes mirror the app's BadgeRecord, StoredReport, EarnerIdentity and Settings (src/app/types.ts)
- * structurally, without importing the app: the core does not depend on the layers above it.
+ * These shapes mirror the app's BadgeRecord, StoredReport, EarnerIdentity, Collection and Settings
+ * (src/app/types.ts) structurally, without importing the app: the core does not depend on the layers
+ * above it, and a versioned format must not change when the app's types do. They are today's shapes:
+ * a decoder of an older version hands back these (version 1 has no collections: `[]`, and no LinkedIn
+ * organisation ids: `{}`).
  */
 import type { Extracted } from '../baking/types';
 import type { Badge } from '../model/badge';
@@ -20,7 +23,7 @@ export const BACKUP_APP = 'besace';
 /** The manifest's entry name: always the first entry of the ZIP. */
 export const MANIFEST_NAME = 'besace-backup.json';
 /** The version encodeBackup writes. Every version up to it has a decoder. */
-export const LATEST_BACKUP_VERSION = 1;
+export const LATEST_BACKUP_VERSION = 2;
 
 export interface BackupReport {
   readonly badgeId: string;
@@ -55,6 +58,31 @@ export interface BackupSettings {
   readonly lang: 'en' | 'fr' | null;
   readonly displayName: string | null;
   readonly reverifyAfterMs: number;
+  /** LinkedIn organisation ids by issuer (the issuer's id or URL): non-empty keys and values. Since version 2. */
+  readonly linkedInOrganizations: Readonly<Record<string, string>>;
+}
+
+/** What a collection's share link discloses besides its badges. Since version 2. */
+export interface BackupShareChoices {
+  readonly displayName: boolean;
+  /** One of the earner's identities, or null. */
+  readonly recipient: string | null;
+  readonly evidence: boolean;
+  /** ISO date-time after which the share has ended, or null. */
+  readonly until: string | null;
+}
+
+/** A named, ordered selection of the backup's badges. Since version 2. */
+export interface BackupCollection {
+  readonly id: string;
+  readonly title: string;
+  /** Ids of badges in the same backup (never another one), each once, in the earner's order. */
+  readonly badgeIds: readonly string[];
+  /** Its place among the collections (smaller first; gaps and ties allowed, ties go by createdAt). */
+  readonly position: number;
+  readonly createdAt: string;
+  readonly updatedAt: string;
+  readonly share: BackupShareChoices;
 }
 
 /** Everything a backup holds, decoded. */
@@ -65,7 +93,23 @@ export interface BackupData {
   /** Every stored report (the dated histories), oldest first. */
   readonly reports: readonly BackupReport[];
   readonly identities: readonly BackupIdentity[];
+  /** In the earner's order (by position). */
+  readonly collections: readonly BackupCollection[];
   readonly settings: BackupSettings;
+}
+
+/** A badge as a manifest describes it: everything but the bytes, and where the bytes are. */
+export interface ManifestBadge {
+  readonly file: string;
+  readonly record: Omit<BackupBadge, 'original'> & { readonly original: Omit<BackupBadge['original'], 'bytes'> };
+}
+
+/**
+ * What a version's decoder hands to the loader (decode.ts), in today's shapes: the data, and the
+ * files still to read and check.
+ */
+export interface DecodedManifest extends Omit<BackupData, 'badges'> {
+  readonly badges: readonly ManifestBadge[];
 }
 
 export type BackupErrorCode = 'BAD_BACKUP' | 'BACKUP_TOO_NEW';

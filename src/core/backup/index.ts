@@ -15,6 +15,7 @@ export {
 } from './format';
 export type {
   BackupBadge,
+  BackupCollection,
   BackupData,
   BackupError,
   BackupErrorCode,
@@ -22,4 +23,5 @@ export type {
   BackupLimits,
   BackupReport,
   BackupSettings,
+  BackupShareChoices,
 } from './format';

@@ -113,3 +113,26 @@ export function scalarRecord(
   });
   return Object.fromEntries(entries);
 }
+
+/** A record of strings by key (both non-blank), e.g. LinkedIn organisation ids by issuer. Keys are named `path["key"]`. */
+export function stringRecord(v: unknown, path: string): Readonly<Record<string, string>> {
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) return bad(path, `expected an object, found ${describe(v)}`);
+  const entries = Object.entries(v as Record<string, unknown>).map(([k, x]): [string, string] => {
+    const at = `${path}[${JSON.stringify(k)}]`;
+    if (k.trim() === '') bad(at, 'empty key');
+    const s = string(x, at);
+    return s.trim() !== '' ? [k, s] : bad(at, 'empty');
+  });
+  return Object.fromEntries(entries);
+}
+
+/** Refuses an item whose key an earlier item has (`path[i]<field>: listed twice`); returns the keys. */
+export function distinct<T>(items: readonly T[], path: string, field: string, key: (item: T) => string): Set<string> {
+  const seen = new Set<string>();
+  items.forEach((item, i) => {
+    const k = key(item);
+    if (seen.has(k)) bad(`${path}[${i}]${field}`, 'listed twice');
+    seen.add(k);
+  });
+  return seen;
+}

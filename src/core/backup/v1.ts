@@ -13,6 +13,10 @@
  * This file is frozen once released: a change to what is written makes a version 2 (a new
  * `v2.ts` and a line in decode.ts), and this decoder keeps reading version 1 files. The readers
  * below may be reused by later versions for the parts that did not change.
+ *
+ * Version 2 is the latest now: nothing writes version 1 any more (its encoder is gone), and what this
+ * decoder gives back is version 1's own shape (DecodedManifestV1: no collections, settings without
+ * LinkedIn organisation ids), which decode.ts lifts to today's.
  */
 import { EXTRACT_WARNING_CODES, type Container, type ObVersionHint, type PayloadKind } from '../baking/types';
 import type { Extracted, ExtractWarning } from '../baking/types';
@@ -31,11 +35,10 @@ import {
   BACKUP_APP,
   badgePath,
   EXTENSION_BY_MEDIA_TYPE,
-  type BackupBadge,
-  type BackupData,
   type BackupIdentity,
   type BackupReport,
   type BackupSettings,
+  type ManifestBadge,
 } from './format';
 import {
   array,
@@ -199,7 +202,7 @@ export function readBadge(v: unknown, path: string): Badge | null {
   };
 }
 
-function badgeId(v: unknown, path: string): string {
+export function badgeId(v: unknown, path: string): string {
   const s = string(v, path);
   return BADGE_ID.test(s) ? s : bad(path, 'expected a SHA-256 in lower-case hex');
 }
@@ -213,7 +216,10 @@ export function readIdentity(v: unknown, path: string): BackupIdentity {
   };
 }
 
-export function readSettings(v: unknown, path: string): BackupSettings {
+/** Version 1's settings: no LinkedIn organisation ids yet. */
+export type SettingsV1 = Omit<BackupSettings, 'linkedInOrganizations'>;
+
+export function readSettings(v: unknown, path: string): SettingsV1 {
   const o = object(v, path, ['lang', 'displayName', 'reverifyAfterMs']);
   return {
     lang: o['lang'] === null ? null : oneOf(LANGS, o['lang'], `${path}.lang`),
@@ -222,18 +228,16 @@ export function readSettings(v: unknown, path: string): BackupSettings {
   };
 }
 
-/** A badge as the manifest describes it: everything but the bytes, and where the bytes are. */
-export interface ManifestBadge {
-  readonly file: string;
-  readonly record: Omit<BackupBadge, 'original'> & { readonly original: Omit<BackupBadge['original'], 'bytes'> };
-}
-
-/** What a version's decoder hands to the loader: the data, and the files still to read and check. */
-export interface DecodedManifest extends Omit<BackupData, 'badges'> {
+/** What the version 1 decoder hands back: the data in version 1's shape, and the files still to read and check. */
+export interface DecodedManifestV1 {
+  readonly exportedAt: string;
   readonly badges: readonly ManifestBadge[];
+  readonly reports: readonly BackupReport[];
+  readonly identities: readonly BackupIdentity[];
+  readonly settings: SettingsV1;
 }
 
-function readManifestBadge(v: unknown, path: string): ManifestBadge {
+export function readManifestBadge(v: unknown, path: string): ManifestBadge {
   const o = object(v, path, ['id', 'addedAt', 'file', 'mediaType', 'fileName', 'extracted', 'badge', 'identityKey', 'latest']);
   const id = badgeId(o['id'], `${path}.id`);
   const mediaType = string(o['mediaType'], `${path}.mediaType`);
@@ -257,7 +261,7 @@ function readManifestBadge(v: unknown, path: string): ManifestBadge {
 }
 
 /** The version 1 manifest → the data it describes. Throws ShapeError (decode.ts turns it into BAD_BACKUP). */
-export function decodeManifestV1(v: unknown): DecodedManifest {
+export function decodeManifestV1(v: unknown): DecodedManifestV1 {
   const o = object(v, '$', ['format', 'version', 'exportedAt', 'app', 'badges', 'reports', 'identities', 'settings']);
   if (o['app'] !== BACKUP_APP) bad('$.app', `expected "${BACKUP_APP}"`);
   const badges = array(o['badges'], '$.badges', readManifestBadge);
@@ -282,29 +286,5 @@ export function decodeManifestV1(v: unknown): DecodedManifest {
     reports,
     identities,
     settings: readSettings(o['settings'], '$.settings'),
-  };
-}
-
-/** The version 1 manifest of some data (what encodeBackup writes while 1 is the latest version). */
-export function encodeManifestV1(data: BackupData): unknown {
-  return {
-    format: 'besace-backup',
-    version: 1,
-    exportedAt: data.exportedAt,
-    app: BACKUP_APP,
-    badges: data.badges.map((b) => ({
-      id: b.id,
-      addedAt: b.addedAt,
-      file: badgePath(b.id, b.original.mediaType),
-      mediaType: b.original.mediaType,
-      fileName: b.original.fileName,
-      extracted: b.extracted,
-      badge: b.badge,
-      identityKey: b.identityKey,
-      latest: b.latest,
-    })),
-    reports: data.reports,
-    identities: data.identities,
-    settings: data.settings,
   };
 }

@@ -1,8 +1,10 @@
 /**
  * `share INPUT… [--title T] [--base URL] [--qr OUT.png|OUT.svg] [--json]`: a share link carrying the badges.
- * `open LINK [--documents MAP.tsv] [--now ISO-DATE] [--offline] [--json]`: verify every badge a link carries.
+ * `open LINK|FILE [--documents MAP.tsv] [--now ISO-DATE] [--offline] [--json]`: verify every badge a link carries
+ *   (FILE: a collection downloaded from the app, `….besace-share.txt`, which holds the link).
  * `linkedin INPUT [--cert-url URL]`: LinkedIn's "Add to profile" link for a verified badge.
  */
+import { readFile, stat } from 'node:fs/promises';
 import QRCode from 'qrcode';
 import { extract } from '../../core/baking';
 import { decodeShare, encodeShare, linkedInAddToProfileUrl, shareItemFromExtracted, type ShareItem } from '../../core/share';
@@ -74,22 +76,38 @@ export async function runShare(inputs: readonly string[], options: ShareOptions,
 
 export async function runOpen(args: readonly string[], options: VerifyOptions, lang: Lang, io: Io): Promise<number> {
   if (args.length !== 1) throw new UsageError('cli.error.usage', { detail: 'open LINK' });
-  const link = args[0]!;
-  const ctx = await verifyContextFrom(options);
+  const link = await linkFromArgument(args[0]!);
   const decoded = decodeShare(link);
+  // The address the sharer disclosed (if any) is what "issued to" is checked against.
+  const ctx = await verifyContextFrom(decoded.ok && decoded.value.recipient ? { ...options, recipients: [...options.recipients, decoded.value.recipient] } : options);
   if (!decoded.ok) {
     const message = t(lang, 'cli.open.error', { code: decoded.error.code });
     io.out(options.json ? JSON.stringify({ input: link, error: { code: decoded.error.code, message } }) : `${link}\n  ${message}`);
     return 1;
   }
+  const share = decoded.value;
+  const at = ctx.now();
+  if (share.until !== undefined && Date.parse(share.until) <= at.getTime()) io.err(t(lang, 'cli.open.ended', { date: share.until }));
   let failures = 0;
-  for (const [index, badge] of decoded.value.badges.entries()) {
+  for (const [index, badge] of share.badges.entries()) {
     const report = await verify({ kind: 'text', text: badge.payload }, ctx);
     const { line, ok } = formatReport(`LINK#${index}`, report, options.json, lang);
     if (!ok) failures++;
     io.out(line);
   }
   return failures === 0 ? 0 : 1;
+}
+
+/** A link as given, or the link inside a file (a collection downloaded from the app). */
+async function linkFromArgument(arg: string): Promise<string> {
+  if (arg.includes('#')) return arg;
+  try {
+    const info = await stat(arg);
+    if (!info.isFile() || info.size > 128 * 1024) return arg;
+    return (await readFile(arg, 'utf8')).trim();
+  } catch {
+    return arg; // not a file: decoding says what is wrong with it
+  }
 }
 
 export async function runLinkedIn(args: readonly string[], options: Omit<VerifyOptions, 'json'> & { certUrl?: string }, lang: Lang, io: Io): Promise<number> {

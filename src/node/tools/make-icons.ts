@@ -4,11 +4,17 @@
  *
  *   npx tsx src/node/tools/make-icons.ts
  *
- * icon-{192,512}.png          "any": the SVG's rounded square, transparent corners.
- * icon-maskable-{192,512}.png "maskable": a full square of brown, the bag scaled into the central
- *                             safe circle (radius 40 % of the size), so any mask shape keeps it whole.
+ * icons/icon-{192,512}.png          "any": the SVG's rounded square, transparent corners.
+ * icons/icon-maskable-{192,512}.png "maskable": a full square of brown, the bag scaled into the
+ *                                   central safe circle (radius 40 % of the size), so any mask shape
+ *                                   keeps it whole.
+ * og-image.png                      1200×627, the Open Graph image of index.html (what a link to
+ *                                   Besace shows on LinkedIn and elsewhere): the bag and the name
+ *                                   "Besace" in cream on the brown. Not needed offline, but
+ *                                   precached with every file of the build: keep it small.
  *
- * Shapes are drawn in the SVG's 64×64 coordinates and anti-aliased by supersampling (4×4 per pixel).
+ * Shapes are drawn in the SVG's 64×64 coordinates and anti-aliased by supersampling (4×4 per pixel);
+ * the name is drawn with a few strokes (segments and arcs, round ends), no font file.
  */
 import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -85,18 +91,18 @@ const maskableIcon: Sampler = (x, y) => {
 
 const SUPERSAMPLE = 4;
 
-export function render(size: number, sampler: Sampler): Buffer {
-  const png = new PNG({ width: size, height: size, colorType: 6 });
-  const unit = 64 / size;
-  for (let py = 0; py < size; py++) {
-    for (let px = 0; px < size; px++) {
+/** A width × height PNG; the sampler takes positions in pixels (fractional: supersampled). */
+function rasterize(width: number, height: number, sampler: Sampler, opaque: boolean): Buffer {
+  const png = new PNG({ width, height, colorType: 6 });
+  for (let py = 0; py < height; py++) {
+    for (let px = 0; px < width; px++) {
       let r = 0;
       let g = 0;
       let b = 0;
       let a = 0;
       for (let sy = 0; sy < SUPERSAMPLE; sy++) {
         for (let sx = 0; sx < SUPERSAMPLE; sx++) {
-          const { rgb, alpha } = sampler((px + (sx + 0.5) / SUPERSAMPLE) * unit, (py + (sy + 0.5) / SUPERSAMPLE) * unit);
+          const { rgb, alpha } = sampler(px + (sx + 0.5) / SUPERSAMPLE, py + (sy + 0.5) / SUPERSAMPLE);
           // Premultiplied, so transparent samples do not darken the edge.
           r += rgb[0] * alpha;
           g += rgb[1] * alpha;
@@ -104,7 +110,7 @@ export function render(size: number, sampler: Sampler): Buffer {
           a += alpha;
         }
       }
-      const i = (py * size + px) * 4;
+      const i = (py * width + px) * 4;
       const n = SUPERSAMPLE * SUPERSAMPLE;
       png.data[i] = a > 0 ? Math.round(r / a) : 0;
       png.data[i + 1] = a > 0 ? Math.round(g / a) : 0;
@@ -112,15 +118,120 @@ export function render(size: number, sampler: Sampler): Buffer {
       png.data[i + 3] = Math.round((a / n) * 255);
     }
   }
-  return PNG.sync.write(png, { colorType: 6 });
+  // Opaque: RGB without the alpha channel, deflated hard (the Open Graph image stays small).
+  return PNG.sync.write(png, opaque ? { colorType: 2, deflateLevel: 9 } : { colorType: 6 });
 }
 
-const here = (name: string) => fileURLToPath(new URL(`../../../public/icons/${name}`, import.meta.url));
+/** A square icon of `size` pixels from a sampler in the SVG's 64×64 coordinates. */
+export function render(size: number, sampler: Sampler): Buffer {
+  const unit = 64 / size;
+  return rasterize(size, size, (x, y) => sampler(x * unit, y * unit), false);
+}
+
+// ---------------------------------------------------------------------------------------------
+// The Open Graph image: 1200×627 (LinkedIn's 1.91:1), the bag on the left, "Besace" on the right.
+
+export const OG_WIDTH = 1200;
+export const OG_HEIGHT = 627;
+
+/** A stroke of a letter, in units of the x-height, y upwards from the baseline. */
+type Stroke =
+  | { readonly kind: 'line'; readonly x0: number; readonly y0: number; readonly x1: number; readonly y1: number }
+  /** An arc of a circle, counter-clockwise from `from` to `to` (degrees, 0 = right, 90 = up). */
+  | { readonly kind: 'arc'; readonly cx: number; readonly cy: number; readonly r: number; readonly from: number; readonly to: number };
+
+const line = (x0: number, y0: number, x1: number, y1: number): Stroke => ({ kind: 'line', x0, y0, x1, y1 });
+const arc = (cx: number, cy: number, r: number, from: number, to: number): Stroke => ({ kind: 'arc', cx, cy, r, from, to });
+
+/** Half the stroke width, in x-heights. */
+const PEN = 0.1;
+/** Space between letters, in x-heights. */
+const TRACKING = 0.14;
+
+/** The letters of "Besace": their strokes (x from 0) and their width, round ends included. */
+const GLYPHS: Readonly<Record<string, { readonly width: number; readonly strokes: readonly Stroke[] }>> = {
+  // Cap height 1.4: a stem, a small upper bowl and a larger lower one.
+  B: {
+    width: 0.975 + PEN,
+    strokes: [
+      line(0.1, 0.1, 0.1, 1.4),
+      line(0.1, 1.4, 0.45, 1.4),
+      arc(0.45, 1.075, 0.325, -90, 90),
+      line(0.1, 0.75, 0.5, 0.75),
+      arc(0.5, 0.425, 0.325, -90, 90),
+      line(0.1, 0.1, 0.5, 0.1),
+    ],
+  },
+  e: { width: 1.1, strokes: [line(0.1, 0.5, 1.0, 0.5), arc(0.55, 0.5, 0.45, 0, 320)] },
+  s: { width: 0.74, strokes: [arc(0.37, 0.735, 0.235, 30, 270), arc(0.37, 0.265, 0.235, -150, 90)] },
+  a: { width: 1.1, strokes: [arc(0.55, 0.5, 0.45, 0, 360), line(1.0, 0.05, 1.0, 0.95)] },
+  c: { width: 1.1, strokes: [arc(0.55, 0.5, 0.45, 45, 315)] },
+};
+
+function distanceToStroke(x: number, y: number, s: Stroke): number {
+  if (s.kind === 'line') return distanceToSegment(x, y, s.x0, s.y0, s.x1, s.y1);
+  const angle = (Math.atan2(y - s.cy, x - s.cx) * 180) / Math.PI;
+  const span = s.to - s.from;
+  const along = (((angle - s.from) % 360) + 360) % 360;
+  if (span >= 360 || along <= span) return Math.abs(Math.hypot(x - s.cx, y - s.cy) - s.r);
+  // Outside the arc: the nearer of its two round ends.
+  const end = (deg: number) => {
+    const rad = (deg * Math.PI) / 180;
+    return Math.hypot(x - (s.cx + s.r * Math.cos(rad)), y - (s.cy + s.r * Math.sin(rad)));
+  };
+  return Math.min(end(s.from), end(s.to));
+}
+
+/** The strokes of a word laid out from x = 0, and its width. */
+function layout(word: string): { strokes: Stroke[]; width: number } {
+  const strokes: Stroke[] = [];
+  let x = 0;
+  for (const letter of word) {
+    const glyph = GLYPHS[letter];
+    if (!glyph) throw new Error(`make-icons: no glyph for ${letter}`);
+    for (const s of glyph.strokes) {
+      strokes.push(s.kind === 'line' ? { ...s, x0: s.x0 + x, x1: s.x1 + x } : { ...s, cx: s.cx + x });
+    }
+    x += glyph.width + TRACKING;
+  }
+  return { strokes, width: x - TRACKING };
+}
+
+/** Bag 300 px tall; the name with an x-height of 100 px; the two centred together. */
+function ogImage(): Sampler {
+  const bagScale = 300 / (52 - 16.5); // pixels per SVG unit
+  const bagWidth = 32 * bagScale;
+  const xHeight = 100;
+  const word = layout('Besace');
+  const gap = 80;
+  const left = (OG_WIDTH - (bagWidth + gap + word.width * xHeight)) / 2;
+  const bagTop = (OG_HEIGHT - 300) / 2;
+  const textLeft = left + bagWidth + gap;
+  // The capital's top (1.5) to the baseline, centred.
+  const baseline = OG_HEIGHT / 2 + (1.5 * xHeight) / 2;
+  const textBox = { x0: textLeft - 2, x1: textLeft + word.width * xHeight + 2, y0: baseline - 1.5 * xHeight - 2, y1: baseline + 0.1 * xHeight + 2 };
+  return (px, py) => {
+    const bag = bagAt(16 + (px - left) / bagScale, 16.5 + (py - bagTop) / bagScale);
+    if (bag) return { rgb: bag, alpha: 1 };
+    if (px >= textBox.x0 && px <= textBox.x1 && py >= textBox.y0 && py <= textBox.y1) {
+      const x = (px - textLeft) / xHeight;
+      const y = (baseline - py) / xHeight;
+      for (const s of word.strokes) if (distanceToStroke(x, y, s) <= PEN) return { rgb: CREAM, alpha: 1 };
+    }
+    return { rgb: BROWN, alpha: 1 };
+  };
+}
+
+/** The Open Graph image (opaque RGB). */
+export const renderOgImage = (): Buffer => rasterize(OG_WIDTH, OG_HEIGHT, ogImage(), true);
+
+const here = (name: string) => fileURLToPath(new URL(`../../../public/${name}`, import.meta.url));
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   for (const size of [192, 512]) {
-    writeFileSync(here(`icon-${size}.png`), render(size, anyIcon));
-    writeFileSync(here(`icon-maskable-${size}.png`), render(size, maskableIcon));
+    writeFileSync(here(`icons/icon-${size}.png`), render(size, anyIcon));
+    writeFileSync(here(`icons/icon-maskable-${size}.png`), render(size, maskableIcon));
   }
-  process.stdout.write('public/icons: icon-192.png icon-512.png icon-maskable-192.png icon-maskable-512.png\n');
+  writeFileSync(here('og-image.png'), renderOgImage());
+  process.stdout.write('public/icons: icon-192.png icon-512.png icon-maskable-192.png icon-maskable-512.png\npublic: og-image.png\n');
 }

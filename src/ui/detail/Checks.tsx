@@ -16,7 +16,12 @@ const GROUPS: readonly { readonly status: CheckStatus; readonly mark: string }[]
   { status: 'pass', mark: '✓' },
 ];
 
-export function Checks({ report }: { report: StoredReport }) {
+/**
+ * `idPrefix` keeps the group headings' ids unique when several reports share a page (the share
+ * viewer); there each group is a plain group, not a page landmark (every badge has a "Passed" group).
+ */
+export function Checks({ report, idPrefix = 'checks' }: { report: StoredReport; idPrefix?: string }) {
+  const Group = idPrefix === 'checks' ? 'section' : 'div';
   const { t, lang } = useLang();
   const ordered = inCheckOrder(report.checks);
   return (
@@ -25,8 +30,8 @@ export function Checks({ report }: { report: StoredReport }) {
         const checks = ordered.filter((c) => c.status === status);
         if (checks.length === 0) return null;
         return (
-          <section key={status} class={`check-group check-group-${status}`} aria-labelledby={`checks-${status}`}>
-            <h3 id={`checks-${status}`}>{t(`detail.checks.group.${status}`, { count: checks.length })}</h3>
+          <Group key={status} class={`check-group check-group-${status}`} role={Group === 'div' ? 'group' : undefined} aria-labelledby={`${idPrefix}-${status}`}>
+            <h3 id={`${idPrefix}-${status}`}>{t(`detail.checks.group.${status}`, { count: checks.length })}</h3>
             <ul>
               {checks.map((c, i) => (
                 <li key={`${c.id}-${i}`} class={`check check-${status}`}>
@@ -41,7 +46,7 @@ export function Checks({ report }: { report: StoredReport }) {
                 </li>
               ))}
             </ul>
-          </section>
+          </Group>
         );
       })}
     </div>

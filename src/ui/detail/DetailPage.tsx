@@ -14,7 +14,7 @@ import { useBackpack, useBackpackData, useLang } from '../context';
 import { describeExtractWarning, describeVerdict } from '../messages/describe';
 import { BadgeImage } from '../library/BadgeImage';
 import { badgeName } from '../library/search';
-import { expiredOn, statusOfReport } from '../library/status';
+import { statusOfReport } from '../library/status';
 import { StatusMark } from '../library/StatusMark';
 import { Markdown } from '../markdown/Markdown';
 import { Link, navigate, pathOf } from '../router';
@@ -25,8 +25,12 @@ import { NotFoundSection, useDocumentTitle } from '../shell/Shell';
 import { useToast } from '../shell/toast';
 import { SafeLink } from '../shell/SafeLink';
 import { useOnline } from '../shell/useOnline';
+import { AddToCollection } from '../collections/AddToCollection';
+import { LinkedInSection } from '../linkedin/LinkedInSection';
 import { Checks, RecipientLine } from './Checks';
+import { VerdictWords } from './VerdictWords';
 import { originalDownload, rawDownload } from './files';
+import { NotLoaded } from '../shell/NotLoaded';
 
 export function DetailPage({ id }: { id: BadgeId }) {
   const { t } = useLang();
@@ -37,19 +41,7 @@ export function DetailPage({ id }: { id: BadgeId }) {
   const record = loaded.data?.record;
   useDocumentTitle(record ? badgeName(record) || t('library.unnamed') : loaded.data ? t('detail.notFound.title') : null);
 
-  if (loaded.data === undefined) {
-    if (loaded.error) {
-      return (
-        <div class="notice notice-error" role="alert">
-          <p>{t('detail.loadError')}</p>
-          <button type="button" class="button" onClick={loaded.reload}>
-            {t('library.retry')}
-          </button>
-        </div>
-      );
-    }
-    return <p class="loading">{t('shell.loading')}</p>;
-  }
+  if (loaded.data === undefined) return <NotLoaded loaded={loaded} message={t('detail.loadError')} />;
   if (!record) {
     return <NotFoundSection title={t('detail.notFound.title')} body={t('detail.notFound.body')} />;
   }
@@ -90,7 +82,7 @@ function BadgeDetail({ record, history }: { record: BadgeRecord; history: readon
           )}
           <div class={`verdict verdict-${status}`}>
             <StatusMark status={status} class="verdict-mark" />
-            <VerdictExplanation record={record} />
+            <VerdictWords record={record} />
             <CheckedLine report={record.latest} />
           </div>
           <RecipientLine report={record.latest} />
@@ -100,6 +92,10 @@ function BadgeDetail({ record, history }: { record: BadgeRecord; history: readon
       <Actions record={record} name={name} />
 
       {badge ? <BadgeContent badge={badge} /> : <p class="notice">{t('detail.unreadable')}</p>}
+
+      {badge && <LinkedInSection record={record} />}
+
+      <AddToCollection record={record} />
 
       <section aria-labelledby="detail-checks">
         <h2 id="detail-checks">{t('detail.checks.title')}</h2>
@@ -135,33 +131,6 @@ function CheckedLine({ report }: { report: StoredReport | null }) {
   if (!report) return null;
   const date = formatDateTime(lang, report.checkedAt);
   return <p class="checked-line">{report.online ? t('detail.checked.online', { date }) : t('detail.checked.offline', { date })}</p>;
-}
-
-/** What the status means, in one sentence: expired on which date, revoked for which reason… */
-function VerdictExplanation({ record }: { record: BadgeRecord }) {
-  const { t, lang } = useLang();
-  const status = statusOfReport(record.latest);
-  if (status === 'expired') {
-    const date = expiredOn(record);
-    return (
-      <p class="verdict-words">
-        {date && <span>{t('detail.expiredOn', { date: formatDate(lang, date) })}</span>}
-        {date && '. '}
-        <span>{t('detail.expiredNote')}</span>
-      </p>
-    );
-  }
-  if (status === 'revoked' || status === 'suspended') {
-    const check = record.latest?.checks.find((c) => c.id === 'status' && c.status === 'fail');
-    const reason = check?.params?.['reason'];
-    return (
-      <p class="verdict-words">
-        {t(`detail.verdict.${status}`)}
-        {typeof reason === 'string' && reason.trim() ? ` ${t('detail.verdict.reason', { reason: reason.trim() })}` : ''}
-      </p>
-    );
-  }
-  return <p class="verdict-words">{t(`detail.verdict.${status}`)}</p>;
 }
 
 function Actions({ record, name }: { record: BadgeRecord; name: string }) {

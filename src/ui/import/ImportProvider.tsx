@@ -14,6 +14,7 @@ import { createContext, type ComponentChildren } from 'preact';
 import { useCallback, useContext, useMemo, useRef, useState } from 'preact/hooks';
 import type { AcceptResult, ImportInput, StagedItem } from '../../app/types';
 import { useBackpack, useLang } from '../context';
+import { openShare } from '../viewer/capture';
 import { useToast } from '../shell/toast';
 import { readFiles, textInputs } from './files';
 import { plural } from './plural';
@@ -141,7 +142,13 @@ export function ImportProvider({ children }: { children: ComponentChildren }) {
   }, [backpack, update]);
 
   const addInputs = useCallback(
-    (inputs: readonly ImportInput[]) => {
+    (given: readonly ImportInput[]) => {
+      // A Besace share link (pasted, or a .besace-share.txt file dropped) opens in the viewer: its
+      // badges are someone's collection to look at, not files to import unasked.
+      const links = given.map(shareFragmentOf);
+      const firstLink = links.find((l) => l !== null);
+      if (firstLink) openShare(firstLink);
+      const inputs = given.filter((_, i) => links[i] === null);
       if (inputs.length === 0) return;
       const s = current.current;
       if (s.phase === 'idle') {
@@ -272,6 +279,24 @@ export function ImportProvider({ children }: { children: ComponentChildren }) {
 }
 
 /** A notice in words. */
+const SHARE_LINK = /^\S*#(v\d{1,4}\.[A-Za-z0-9_-]+)$/;
+const MAX_SHARE_FILE = 64 * 1024 + 2048;
+
+/** The share fragment of an input that is a Besace share link (text, or a small text file holding one), else null. */
+export function shareFragmentOf(input: ImportInput): string | null {
+  let text: string;
+  if (input.kind === 'text') text = input.text;
+  else {
+    if (input.bytes.length > MAX_SHARE_FILE || input.bytes[0] === 0x89 || input.bytes[0] === 0x3c) return null; // PNG, SVG/XML
+    try {
+      text = new TextDecoder('utf-8', { fatal: true }).decode(input.bytes);
+    } catch {
+      return null;
+    }
+  }
+  return SHARE_LINK.exec(text.trim())?.[1] ?? null;
+}
+
 export function noticeText(langState: Pick<ReturnType<typeof useLang>, 'lang' | 't'>, notice: ImportNotice): string {
   switch (notice.kind) {
     case 'folders':

@@ -16,6 +16,7 @@ import { applyQuery, indexRecord, readQuery, SORT_KEYS, writeQuery, type Indexed
 import { STATUS_KINDS, type StatusKind } from './status';
 import { StatusMark } from './StatusMark';
 import { VirtualList, type RowProps } from './VirtualList';
+import { NotLoaded } from '../shell/NotLoaded';
 
 /** Row height in rem: keep in step with .badge-row in style.css. */
 export const ROW_HEIGHT_REM = 5.75;
@@ -56,17 +57,8 @@ export function LibraryPage() {
   const filtering = query.q.trim() !== '' || query.status !== 'all';
 
   let body;
-  if (loaded.data === undefined && loaded.error) {
-    body = (
-      <div class="notice notice-error" role="alert">
-        <p>{t('library.loadError')}</p>
-        <button type="button" class="button" onClick={loaded.reload}>
-          {t('library.retry')}
-        </button>
-      </div>
-    );
-  } else if (loaded.data === undefined) {
-    body = <p class="loading">{t('shell.loading')}</p>;
+  if (loaded.data === undefined) {
+    body = <NotLoaded loaded={loaded} message={t('library.loadError')} />;
   } else if (total === 0) {
     body = <EmptyBackpack />;
   } else {

@@ -1,10 +1,14 @@
 import { shell } from './areas/shell';
 import { library } from './areas/library';
-import { detail } from './areas/detail';
+import type { detail } from './areas/detail';
 import { importer } from './areas/importer';
 import { profile } from './areas/profile';
 import { pwa } from './areas/pwa';
 import { storage } from './areas/storage';
+import type { viewer } from './areas/viewer';
+import type { present } from './areas/present';
+import type { linkedin } from './areas/linkedin';
+import type { collections } from './areas/collections';
 
 /**
  * English catalogue. Every user-facing string of the app lives here and in fr.ts.
@@ -104,10 +108,13 @@ Commands:
                                    --qr OUT.png|OUT.svg    also write the link as a QR code (error correction M)
                                    --json                  print {"url","bytes","qr":{"version","errorCorrection"}};
                                                            "qr" is null when the link is too long for a QR code
-  open LINK [options]              Verify every badge a share link carries, printed as verify prints them,
-                                   each named LINK#0, LINK#1…; takes verify's --documents, --now, --offline,
-                                   --recipient and --json. Exit status 0 when every verdict is valid or
-                                   warning, 1 otherwise (or when the link is not a valid share link).
+  open LINK|FILE [options]         Verify every badge a share link carries, printed as verify prints them,
+                                   each named LINK#0, LINK#1…; FILE: a collection downloaded from the app
+                                   (….besace-share.txt). Takes verify's --documents, --now, --offline,
+                                   --recipient and --json; the address the sharer disclosed, if any, is
+                                   added to the recipients. An ended share is said on stderr. Exit status 0
+                                   when every verdict is valid or warning, 1 otherwise (or when the link is
+                                   not a valid share link).
   linkedin INPUT [options]         Verify a badge, then print LinkedIn's "Add to profile" link for it
                                    (name, issuer, issue and expiry month, credential id).
                                    --cert-url URL          the public page where the badge can be checked
@@ -126,6 +133,7 @@ Options for every command:
   'cli.share.error': 'The share link could not be made: {code}. Share fewer or smaller badges.',
   'cli.share.noQr': 'The link ({bytes} bytes) is too long for a QR code: no QR code made. Share fewer badges, or share the link itself.',
   'cli.open.error': 'Not a share link Besace can open ({code}). Check that the whole link was copied.',
+  'cli.open.ended': 'The person who shared this link set it to end on {date}: it has ended. The badges are still checked below.',
   'cli.linkedin.refused': 'This badge did not verify: no LinkedIn link made.',
   'cli.linkedin.unverified': 'This badge could not be verified right now; the link uses what the badge says.',
   'cli.baked': 'Baked an Open Badges {version} badge into {path} ({bytes} bytes).',
@@ -250,17 +258,29 @@ Options for every command:
   // </checks>
 } as const;
 
-/** The English catalogue: the base above and every part's slice (src/ui/messages/areas/). */
+/**
+ * The English catalogue loaded with the shell: the base above and the slices of the parts the first
+ * screen needs. The slices of the other parts (LAZY_AREAS) come with their pages' chunks and are
+ * added by `addMessages` (src/ui/lazy.tsx) before those pages render; their keys are part of
+ * MessageKey all the same, so a missing message is still a compile error.
+ */
 export const en = {
   ...base,
   ...shell.en,
   ...library.en,
-  ...detail.en,
   ...importer.en,
   ...profile.en,
   ...pwa.en,
   ...storage.en,
 } as const;
 
-export type MessageKey = keyof typeof en;
+/** The parts whose messages are loaded with their pages. */
+export type LazyAreas = typeof detail | typeof viewer | typeof present | typeof linkedin | typeof collections;
+type LazyKey = LazyAreas extends infer A ? (A extends { readonly en: infer E } ? keyof E : never) : never;
+
+export type EagerKey = keyof typeof en;
+export type MessageKey = EagerKey | LazyKey;
+/** Every message of a language (the eager ones and every lazy part's). */
 export type Catalogue = { readonly [K in MessageKey]: string };
+/** The messages loaded with the shell. */
+export type EagerCatalogue = { readonly [K in EagerKey]: string };

@@ -1,7 +1,6 @@
-import type { Catalogue } from './en';
+import type { EagerCatalogue } from './en';
 import { shell } from './areas/shell';
 import { library } from './areas/library';
-import { detail } from './areas/detail';
 import { importer } from './areas/importer';
 import { profile } from './areas/profile';
 import { pwa } from './areas/pwa';
@@ -103,10 +102,13 @@ Commandes :
                                    --qr SORTIE.png|SORTIE.svg  écrit aussi le lien en QR code (correction M)
                                    --json                  affiche {"url","bytes","qr":{"version","errorCorrection"}} ;
                                                            "qr" vaut null si le lien est trop long pour un QR code
-  open LIEN [options]              Vérifie chaque badge d’un lien de partage, affiché comme par verify,
-                                   nommé LINK#0, LINK#1… ; accepte --documents, --now, --offline, --recipient
-                                   et --json de verify. Code de sortie 0 si chaque verdict est valid ou
-                                   warning, 1 sinon (ou si le lien n’est pas un lien de partage valide).
+  open LIEN|FICHIER [options]      Vérifie chaque badge d’un lien de partage, affiché comme par verify,
+                                   nommé LINK#0, LINK#1… ; FICHIER : une collection téléchargée depuis
+                                   l’application (….besace-share.txt). Accepte --documents, --now, --offline,
+                                   --recipient et --json de verify ; l’adresse divulguée par la personne
+                                   qui partage, s’il y en a une, s’ajoute aux destinataires. Un partage
+                                   terminé est signalé sur stderr. Code de sortie 0 si chaque verdict est
+                                   valid ou warning, 1 sinon (ou si le lien n’est pas un lien de partage valide).
   linkedin ENTRÉE [options]        Vérifie un badge, puis affiche le lien LinkedIn « Ajouter au profil »
                                    (nom, émetteur, mois d’émission et d’expiration, identifiant).
                                    --cert-url URL          la page publique où le badge peut être vérifié
@@ -125,6 +127,7 @@ Options de toutes les commandes :
   'cli.share.error': 'Impossible de créer le lien de partage : {code}. Partagez moins de badges, ou de plus petits.',
   'cli.share.noQr': 'Le lien ({bytes} octets) est trop long pour un QR code : aucun QR code créé. Partagez moins de badges, ou le lien lui-même.',
   'cli.open.error': 'Ce n’est pas un lien de partage que Besace sait ouvrir ({code}). Vérifiez que le lien a été copié en entier.',
+  'cli.open.ended': 'La personne qui a partagé ce lien l’a fait expirer le {date} : le partage est terminé. Les badges sont tout de même vérifiés ci-dessous.',
   'cli.linkedin.refused': 'Ce badge n’a pas passé la vérification : aucun lien LinkedIn créé.',
   'cli.linkedin.unverified': 'Ce badge n’a pas pu être vérifié pour l’instant ; le lien reprend ce que le badge indique.',
   'cli.baked': 'Badge Open Badges {version} intégré dans {path} ({bytes} octets).',
@@ -249,12 +252,11 @@ Options de toutes les commandes :
   // </checks>
 };
 
-/** Le catalogue français : la base ci-dessus et la tranche de chaque partie (areas/). */
-export const fr: Catalogue = {
+/** Le catalogue français chargé avec l’application : la base ci-dessus et les tranches des parties du premier écran (voir en.ts). */
+export const fr: EagerCatalogue = {
   ...base,
   ...shell.fr,
   ...library.fr,
-  ...detail.fr,
   ...importer.fr,
   ...profile.fr,
   ...pwa.fr,

@@ -4,10 +4,10 @@
  */
 import type { ComponentChildren, ComponentType } from 'preact';
 import { useEffect } from 'preact/hooks';
-import type { BadgeId } from '../../app/types';
+import type { BadgeId, CollectionId } from '../../app/types';
 import { useLang } from '../context';
 import { languages, type Lang, type MessageKey } from '../messages';
-import { Link, pathOf, useRoute, type Route } from '../router';
+import { Link, pathOf, useRoute, type PresentTarget, type Route } from '../router';
 import { useAutoReverify, useDbReplacedNotice } from './background';
 import { ErrorBoundary } from './ErrorBoundary';
 import { PageHeading } from './PageHeading';
@@ -20,6 +20,11 @@ export interface ShellProps {
     readonly badge: ComponentType<{ id: BadgeId }>;
     readonly import?: ComponentType | undefined;
     readonly profile?: ComponentType | undefined;
+    readonly collections?: ComponentType | undefined;
+    readonly collection?: ComponentType<{ id: CollectionId }> | undefined;
+    readonly viewer?: ComponentType | undefined;
+    readonly present?: ComponentType<{ target: PresentTarget }> | undefined;
+    readonly annex?: ComponentType<{ id: CollectionId }> | undefined;
   };
   /** Shown above the page inside main (the update prompt, for instance). */
   readonly banner?: ComponentChildren;
@@ -29,6 +34,7 @@ export interface ShellProps {
 
 const NAV: readonly { readonly route: Route['name']; readonly key: MessageKey }[] = [
   { route: 'library', key: 'shell.nav.library' },
+  { route: 'collections', key: 'shell.nav.collections' },
   { route: 'import', key: 'shell.nav.import' },
   { route: 'profile', key: 'shell.nav.profile' },
 ];
@@ -47,7 +53,7 @@ export function Shell({ pages, banner, autoReverify = false }: ShellProps) {
     target?.focus();
   };
 
-  const current = route.name === 'badge' ? 'library' : route.name;
+  const current = route.name === 'badge' ? 'library' : route.name === 'collection' || route.name === 'annex' ? 'collections' : route.name;
   let page: ComponentChildren;
   switch (route.name) {
     case 'library':
@@ -62,9 +68,40 @@ export function Shell({ pages, banner, autoReverify = false }: ShellProps) {
     case 'profile':
       page = pages.profile ? <pages.profile /> : <Unavailable />;
       break;
+    case 'collections':
+      page = pages.collections ? <pages.collections /> : <Unavailable />;
+      break;
+    case 'collection':
+      page = pages.collection ? <pages.collection id={route.id} /> : <Unavailable />;
+      break;
+    case 'viewer':
+      page = pages.viewer ? <pages.viewer /> : <Unavailable />;
+      break;
+    case 'present':
+      page = pages.present ? <pages.present target={route.target} /> : <Unavailable />;
+      break;
+    case 'annex':
+      page = pages.annex ? <pages.annex id={route.id} /> : <Unavailable />;
+      break;
     case 'notFound':
       page = <NotFound />;
       break;
+  }
+
+  const boundaryKey =
+    route.name === 'badge' || route.name === 'collection' || route.name === 'annex'
+      ? `${route.name}:${route.id}`
+      : route.name === 'present'
+        ? `present:${route.target.kind}:${route.target.id}`
+        : route.name;
+
+  // Interview mode is the whole screen: no header, no navigation (it has its own way out).
+  if (route.name === 'present') {
+    return (
+      <main id="main" tabIndex={-1} class="present-main">
+        <ErrorBoundary key={boundaryKey}>{page}</ErrorBoundary>
+      </main>
+    );
   }
 
   return (
@@ -111,7 +148,7 @@ export function Shell({ pages, banner, autoReverify = false }: ShellProps) {
       <main id="main" tabIndex={-1} class="page">
         {banner}
         {(route.name === 'import' || route.name === 'profile') && <RouteTitle title={t(`shell.nav.${route.name}`)} />}
-        <ErrorBoundary key={route.name === 'badge' ? `badge:${route.id}` : route.name}>{page}</ErrorBoundary>
+        <ErrorBoundary key={boundaryKey}>{page}</ErrorBoundary>
       </main>
     </div>
   );

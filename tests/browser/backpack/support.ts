@@ -31,6 +31,7 @@ import { expect } from 'vitest';
 import type { DocumentEntry } from '../../../src/core/net/net';
 import { loadDocumentMap } from '../../../src/node/documents';
 import { t, type Lang, type MessageKey } from '../../../src/ui/messages';
+import { loadAllMessages } from '../../support/allMessages';
 import { browserSetup, launchBrowser, openPage, type OpenedPage } from '../../support/browser';
 import { startStaticServer, type StaticServer } from '../../support/staticServer';
 import { SECURITY_HEADERS } from '../../../vite.config';
@@ -80,6 +81,7 @@ export const UNSERVED_ISSUER_URLS: ReadonlySet<string> = new Set([
 export const sha256 = (bytes: Uint8Array): string => createHash('sha256').update(bytes).digest('hex');
 
 /** The words of the app, as the app says them (src/ui/messages). */
+loadAllMessages(); // every part's words, lazy ones included
 export const say = (lang: Lang, key: MessageKey, params?: Readonly<Record<string, string | number>>): string => t(lang, key, params);
 
 export interface Tab extends OpenedPage {

@@ -1,8 +1,8 @@
 /**
- * The backup format: encode → decode round trips (by example and by property), the version 1
- * fixture that must keep decoding (the format's compatibility promise), and untrusted input —
- * truncated, edited, damaged, oversized, hostile, newer — that must give a typed error, never a
- * throw and never a partial result.
+ * The backup format: encode → decode round trips (by example and by property), the version 1 and
+ * version 2 fixtures that must keep decoding (the format's compatibility promise), and untrusted
+ * input — truncated, edited, damaged, oversized, hostile, newer — that must give a typed error, never
+ * a throw and never a partial result.
  */
 import { sha256 } from '@noble/hashes/sha2.js';
 import { bytesToHex } from '@noble/hashes/utils.js';
@@ -18,15 +18,18 @@ import {
   LATEST_BACKUP_VERSION,
   MANIFEST_NAME,
   type BackupBadge,
+  type BackupCollection,
   type BackupData,
   type BackupReport,
 } from '../../../src/core/backup';
 import { centralDirectoryCrcs, crc32 } from '../../../src/core/backup/zip';
 import type { Badge } from '../../../src/core/model/badge';
 import { CHECK_CODES, CHECK_ORDER, type Check } from '../../../src/core/verify/types';
+import { BACKUP_V1, BACKUP_V2, V2_ISSUER, v2Collections } from './fixtures';
 
 const fixturesDir = join(import.meta.dirname, '../../fixtures');
-const FIXTURE = new Uint8Array(readFileSync(join(fixturesDir, 'ours/backup/besace-backup-v1.zip')));
+const FIXTURE = BACKUP_V1;
+const FIXTURE_V2 = BACKUP_V2;
 const corpus = (p: string) => new Uint8Array(readFileSync(join(fixturesDir, 'corpus', p)));
 const hex = (bytes: Uint8Array) => bytesToHex(sha256(bytes));
 
@@ -72,7 +75,27 @@ function sample(): BackupData {
     ],
     reports: [report(pngId, '2026-01-01T00:00:00.000Z'), latest],
     identities: [{ value: 'ann@example.org', kind: 'email', addedAt: '2026-01-01T00:00:00.000Z' }],
-    settings: { lang: null, displayName: 'Ann', reverifyAfterMs: 86_400_000 },
+    collections: [
+      {
+        id: 'c-1',
+        title: 'Candidature',
+        badgeIds: [svgId, pngId],
+        position: 0,
+        createdAt: '2026-01-02T00:00:00.000Z',
+        updatedAt: '2026-01-02T10:00:00.000Z',
+        share: { displayName: false, recipient: 'ann@example.org', evidence: false, until: '2026-06-30T22:00:00.000Z' },
+      },
+      {
+        id: 'c-2',
+        title: 'Vide',
+        badgeIds: [],
+        position: 3,
+        createdAt: '2026-01-02T00:00:00.000Z',
+        updatedAt: '2026-01-02T00:00:00.000Z',
+        share: { displayName: true, recipient: null, evidence: true, until: null },
+      },
+    ],
+    settings: { lang: null, displayName: 'Ann', reverifyAfterMs: 86_400_000, linkedInOrganizations: { 'https://example.org/issuer': '1337' } },
   };
 }
 
@@ -130,8 +153,33 @@ describe('encode → decode', () => {
     expect(firstName).toBe(MANIFEST_NAME);
     expect(Object.keys(entries(zip))).toEqual([MANIFEST_NAME, `badges/${hex(PNG)}.png`, `badges/${hex(SVG)}.svg`]);
     const manifest = JSON.parse(strFromU8(entries(zip)[MANIFEST_NAME]!));
-    expect(manifest).toMatchObject({ format: 'besace-backup', version: LATEST_BACKUP_VERSION, app: 'besace', exportedAt: '2026-01-03T00:00:00.000Z' });
+    expect(LATEST_BACKUP_VERSION).toBe(2);
+    expect(manifest).toMatchObject({ format: 'besace-backup', version: 2, app: 'besace', exportedAt: '2026-01-03T00:00:00.000Z' });
+    expect(Object.keys(manifest)).toEqual(['format', 'version', 'exportedAt', 'app', 'badges', 'reports', 'identities', 'collections', 'settings']);
     expect(manifest.badges[0].file).toBe(`badges/${hex(PNG)}.png`);
+    expect(manifest.collections[0]).toEqual({ ...sample().collections[0], badgeIds: [hex(SVG), hex(PNG)] });
+    expect(manifest.settings.linkedInOrganizations).toEqual({ 'https://example.org/issuer': '1337' });
+  });
+
+  it('writes only what the format knows of a collection and of the settings (the app\'s records may hold more)', () => {
+    const data = sample();
+    const withMore = {
+      ...data,
+      collections: data.collections.map((c) => ({ ...c, draft: true, share: { ...c.share, theme: 'dark' } })),
+      settings: { ...data.settings, lastSeenVersion: '9' },
+    } as BackupData;
+    expect(decodeOk(encodeBackup(withMore))).toEqual(data);
+  });
+
+  it('keeps the collections\' order, positions (gaps and ties too) and every share choice', () => {
+    const data = sample();
+    const c = data.collections[0]!;
+    const collections: BackupCollection[] = [
+      { ...c, id: 'z', position: 5 },
+      { ...c, id: 'a', position: 5, share: { ...c.share, until: '+020260-01-01T00:00:00.000Z' } }, // an earner typed year 20260
+      { ...c, id: 'm', position: 9, badgeIds: [] },
+    ];
+    expect(decodeOk(encodeBackup({ ...data, collections })).collections).toEqual(collections);
   });
 
   it('is deterministic: the same data gives the same bytes', () => {
@@ -142,11 +190,19 @@ describe('encode → decode', () => {
     const data = sample();
     const params = JSON.parse('{"__proto__": "x", "constructor": 1}');
     const b = data.badges[0]!;
-    const withProto: BackupData = { ...data, badges: [{ ...b, latest: { ...b.latest!, checks: [{ id: 'parse', status: 'pass', code: 'OK', params }] } }, data.badges[1]!] };
+    const organizations = JSON.parse('{"__proto__": "666", "https://example.org/issuer": "1337"}');
+    const withProto: BackupData = {
+      ...data,
+      badges: [{ ...b, latest: { ...b.latest!, checks: [{ id: 'parse', status: 'pass', code: 'OK', params }] } }, data.badges[1]!],
+      settings: { ...data.settings, linkedInOrganizations: organizations },
+    };
     const decoded = decodeOk(encodeBackup(withProto));
     const got = decoded.badges[0]!.latest!.checks[0]!.params!;
     expect(Object.getPrototypeOf(got)).toBe(Object.prototype);
     expect(Object.keys(got)).toEqual(['__proto__', 'constructor']);
+    const orgs = decoded.settings.linkedInOrganizations;
+    expect(Object.getPrototypeOf(orgs)).toBe(Object.prototype);
+    expect(Object.keys(orgs)).toEqual(['__proto__', 'https://example.org/issuer']);
     expect(({} as Record<string, unknown>)['x']).toBeUndefined();
   });
 });
@@ -167,11 +223,43 @@ describe('the version 1 fixture (made by the app, tests/fixtures/ours/backup/bes
       ['ann@example.org', 'email'],
       ['https://ann.example.org/', 'url'],
     ]);
-    expect(data.settings).toEqual({ lang: 'fr', displayName: 'Ann', reverifyAfterMs: 86_400_000 });
+    // What version 1 did not have reads as empty.
+    expect(data.collections).toEqual([]);
+    expect(data.settings).toEqual({ lang: 'fr', displayName: 'Ann', reverifyAfterMs: 86_400_000, linkedInOrganizations: {} });
+  });
+
+  it('re-encodes (as version 2) to a backup that decodes to the same data', () => {
+    const data = decodeOk(FIXTURE);
+    const again = encodeBackup(data);
+    expect(JSON.parse(strFromU8(entries(again)[MANIFEST_NAME]!)).version).toBe(2);
+    expect(decodeOk(again)).toEqual(data);
+  });
+});
+
+describe('the version 2 fixture (made by the app, tests/fixtures/ours/backup/besace-backup-v2.zip)', () => {
+  it('is a version 2 backup', () => {
+    expect(JSON.parse(strFromU8(entries(FIXTURE_V2)[MANIFEST_NAME]!))).toMatchObject({ format: 'besace-backup', version: 2 });
+  });
+
+  it('decodes, with its badges, collections and LinkedIn organisation ids', () => {
+    const data = decodeOk(FIXTURE_V2);
+    expect(data.exportedAt).toBe('2026-01-04T00:00:00.000Z');
+    const byName = new Map(data.badges.map((b) => [b.original.fileName, b]));
+    expect(byName.get('simple-badge.png')!.original.bytes).toEqual(PNG);
+    expect(byName.get('simple-json.svg')!.original.bytes).toEqual(SVG);
+    expect(data.reports).toHaveLength(3);
+    expect(data.identities.map((i) => i.value)).toEqual(['ann@example.org', 'https://ann.example.org/']);
+    expect(data.settings).toEqual({
+      lang: 'fr',
+      displayName: 'Ann',
+      reverifyAfterMs: 86_400_000,
+      linkedInOrganizations: { [V2_ISSUER]: '1337' },
+    });
+    expect(data.collections).toEqual(v2Collections(hex(PNG), hex(SVG)));
   });
 
   it('re-encodes to a backup that decodes to the same data', () => {
-    const data = decodeOk(FIXTURE);
+    const data = decodeOk(FIXTURE_V2);
     expect(decodeOk(encodeBackup(data))).toEqual(data);
   });
 });
@@ -265,12 +353,69 @@ describe('untrusted input gives BAD_BACKUP, never a throw or a partial result', 
     ['a negative re-check interval', (m) => (m.settings.reverifyAfterMs = -1), /reverifyAfterMs/],
     ['settings missing', (m) => (m.settings = null), /settings/],
   ];
-  it.each(edits)('refuses a hand-edited manifest: %s', (_, edit, detail) => {
-    expectError(editManifest(FIXTURE, edit), 'BAD_BACKUP', detail);
+  describe.each([
+    ['version 1', FIXTURE],
+    ['version 2', FIXTURE_V2],
+  ])('%s', (_, fixture) => {
+    it.each(edits)('refuses a hand-edited manifest: %s', (_, edit, detail) => {
+      expectError(editManifest(fixture, edit), 'BAD_BACKUP', detail);
+    });
+  });
+
+  const collectionEdits: [string, (m: any) => void, RegExp][] = [
+    ['collections missing', (m) => delete m.collections, /\$\.collections: missing/],
+    ['collections not an array', (m) => (m.collections = {}), /\$\.collections: expected an array/],
+    ['a collection that is not an object', (m) => (m.collections[0] = 'Candidature'), /\$\.collections\[0\]: expected an object/],
+    ['an unknown collection property', (m) => (m.collections[0].colour = 'red'), /\$\.collections\[0\]\.colour: unknown property/],
+    ['a collection property missing', (m) => delete m.collections[1].updatedAt, /\$\.collections\[1\]\.updatedAt: missing/],
+    ['an empty collection id', (m) => (m.collections[0].id = ''), /\$\.collections\[0\]\.id: empty/],
+    ['a collection listed twice', (m) => m.collections.push({ ...m.collections[0], title: 'Copie' }), /\$\.collections\[2\]\.id: listed twice/],
+    ['a blank title', (m) => (m.collections[1].title = '  '), /\$\.collections\[1\]\.title: empty/],
+    ['a title that is not a string', (m) => (m.collections[1].title = 7), /\$\.collections\[1\]\.title: expected a string/],
+    ['badgeIds not an array', (m) => (m.collections[0].badgeIds = m.collections[0].badgeIds[0]), /\$\.collections\[0\]\.badgeIds: expected an array/],
+    ['a badge id that is not a SHA-256', (m) => (m.collections[0].badgeIds[1] = 'simple-json.svg'), /\$\.collections\[0\]\.badgeIds\[1\]: expected a SHA-256/],
+    ['a badge that is not in the backup', (m) => (m.collections[1].badgeIds = ['b'.repeat(64)]), /\$\.collections\[1\]\.badgeIds\[0\]: no such badge in this backup/],
+    ['a badge listed twice in a collection', (m) => m.collections[0].badgeIds.push(m.collections[0].badgeIds[0]), /\$\.collections\[0\]\.badgeIds\[2\]: listed twice/],
+    ['a negative position', (m) => (m.collections[0].position = -1), /\$\.collections\[0\]\.position/],
+    ['a position that is not an integer', (m) => (m.collections[0].position = 0.5), /\$\.collections\[0\]\.position/],
+    ['a position as text', (m) => (m.collections[0].position = '0'), /\$\.collections\[0\]\.position/],
+    ['a creation date that is not a date', (m) => (m.collections[0].createdAt = 'hier'), /\$\.collections\[0\]\.createdAt/],
+    ['share choices missing', (m) => delete m.collections[0].share, /\$\.collections\[0\]\.share: missing/],
+    ['share choices null', (m) => (m.collections[0].share = null), /\$\.collections\[0\]\.share: expected an object/],
+    ['an unknown share choice', (m) => (m.collections[0].share.hideEvidence = true), /\$\.collections\[0\]\.share\.hideEvidence: unknown property/],
+    ['a share choice missing', (m) => delete m.collections[0].share.evidence, /\$\.collections\[0\]\.share\.evidence: missing/],
+    ['a display-name choice as text', (m) => (m.collections[0].share.displayName = 'yes'), /\$\.collections\[0\]\.share\.displayName: expected a boolean/],
+    ['an empty recipient', (m) => (m.collections[0].share.recipient = ''), /\$\.collections\[0\]\.share\.recipient: empty/],
+    ['an end that is not a date', (m) => (m.collections[0].share.until = 'next tuesday'), /\$\.collections\[0\]\.share\.until: expected an ISO date-time/],
+    ['an end as a timestamp', (m) => (m.collections[0].share.until = 1782856800000), /\$\.collections\[0\]\.share\.until: expected a string/],
+    ['an end in an impossible month', (m) => (m.collections[0].share.until = '2026-13-01T00:00:00.000Z'), /\$\.collections\[0\]\.share\.until/],
+    ['an end in year -0', (m) => (m.collections[0].share.until = '-000000-01-01T00:00:00.000Z'), /\$\.collections\[0\]\.share\.until/],
+    ['LinkedIn organisation ids missing', (m) => delete m.settings.linkedInOrganizations, /\$\.settings\.linkedInOrganizations: missing/],
+    ['LinkedIn organisation ids as a list', (m) => (m.settings.linkedInOrganizations = ['1337']), /\$\.settings\.linkedInOrganizations: expected an object/],
+    ['a LinkedIn organisation id as a number', (m) => (m.settings.linkedInOrganizations['https://example.org/organization.json'] = 1337), /\$\.settings\.linkedInOrganizations\["https:\/\/example\.org\/organization\.json"\]: expected a string/],
+    ['an empty LinkedIn organisation id', (m) => (m.settings.linkedInOrganizations['https://example.org/organization.json'] = ' '), /linkedInOrganizations\[.*\]: empty$/],
+    ['a LinkedIn organisation id for no issuer', (m) => (m.settings.linkedInOrganizations[''] = '42'), /\$\.settings\.linkedInOrganizations\[""\]: empty key/],
+    ['an unknown setting', (m) => (m.settings.theme = 'dark'), /\$\.settings\.theme: unknown property/],
+    ['version 2 content labelled version 1', (m) => (m.version = 1), /\$\.collections: unknown property/],
+  ];
+  it.each(collectionEdits)('refuses a hand-edited version 2 manifest: %s', (_, edit, detail) => {
+    expectError(editManifest(FIXTURE_V2, edit), 'BAD_BACKUP', detail);
+  });
+
+  it('reads a version 1 manifest by the version 1 rules, and a version 2 one by the version 2 rules', () => {
+    expectError(editManifest(FIXTURE, (m) => (m.version = 2)), 'BAD_BACKUP', /\$\.collections: missing/);
+    expectError(
+      editManifest(FIXTURE, (m) => (m.settings.linkedInOrganizations = {})),
+      'BAD_BACKUP',
+      /\$\.settings\.linkedInOrganizations: unknown property/,
+    );
+    expect(decodeOk(editManifest(FIXTURE_V2, (m) => (m.collections[0].share.until = '+020260-01-01T00:00:00.000Z'))).collections[0]!.share.until).toBe(
+      '+020260-01-01T00:00:00.000Z',
+    );
   });
 
   it('says BACKUP_TOO_NEW for a later version, whatever else the manifest holds', () => {
-    expectError(editManifest(FIXTURE, (m) => (m.version = LATEST_BACKUP_VERSION + 1)), 'BACKUP_TOO_NEW', /version 2/);
+    expectError(editManifest(FIXTURE_V2, (m) => (m.version = LATEST_BACKUP_VERSION + 1)), 'BACKUP_TOO_NEW', new RegExp(`version ${LATEST_BACKUP_VERSION + 1}`));
     const future = zipSync({ [MANIFEST_NAME]: strToU8(JSON.stringify({ format: 'besace-backup', version: 7, everything: 'different' })) });
     expectError(future, 'BACKUP_TOO_NEW', /version 7/);
   });
@@ -302,11 +447,14 @@ describe('untrusted input gives BAD_BACKUP, never a throw or a partial result', 
     );
   });
 
-  it('a byte changed anywhere gives BAD_BACKUP, or exactly the same data (bytes no reader looks at)', () => {
-    const original = decodeOk(FIXTURE);
+  it.each([
+    ['version 1', FIXTURE],
+    ['version 2', FIXTURE_V2],
+  ])('a byte changed anywhere in the %s fixture gives BAD_BACKUP, or exactly the same data (bytes no reader looks at)', (_, fixture) => {
+    const original = decodeOk(fixture);
     fc.assert(
-      fc.property(fc.nat({ max: FIXTURE.length - 1 }), fc.integer({ min: 1, max: 255 }), (at, xor) => {
-        const zip = FIXTURE.slice();
+      fc.property(fc.nat({ max: fixture.length - 1 }), fc.integer({ min: 1, max: 255 }), (at, xor) => {
+        const zip = fixture.slice();
         zip[at] = zip[at]! ^ xor;
         const result = decodeBackup(zip);
         if (result.ok) expect(result.value).toEqual(original);
@@ -395,6 +543,21 @@ const badgeRecord: fc.Arbitrary<{ record: BackupBadge; history: BackupReport[] }
       history: fc.array(reportFor(id), { maxLength: 3 }),
     });
   });
+const nonBlank = text.filter((s) => s.trim() !== '');
+/** Collections over some badge ids: each names a subset of them, in any order. */
+const collectionsOf = (ids: string[]): fc.Arbitrary<BackupCollection[]> =>
+  fc.uniqueArray(
+    fc.record({
+      id: text.filter((s) => s.length > 0),
+      title: nonBlank,
+      badgeIds: fc.shuffledSubarray(ids),
+      position: fc.nat({ max: 1000 }),
+      createdAt: iso,
+      updatedAt: iso,
+      share: fc.record({ displayName: fc.boolean(), recipient: nullable(nonBlank), evidence: fc.boolean(), until: nullable(iso) }),
+    }),
+    { maxLength: 3, selector: (c) => c.id },
+  );
 const backupData: fc.Arbitrary<BackupData> = fc
   .record({
     exportedAt: iso,
@@ -403,9 +566,21 @@ const backupData: fc.Arbitrary<BackupData> = fc
       maxLength: 4,
       selector: (i) => i.value,
     }),
-    settings: fc.record({ lang: fc.constantFrom('en', 'fr', null), displayName: nullable(text), reverifyAfterMs: fc.nat() }),
+    settings: fc.record({
+      lang: fc.constantFrom('en', 'fr', null),
+      displayName: nullable(text),
+      reverifyAfterMs: fc.nat(),
+      linkedInOrganizations: fc.dictionary(nonBlank, nonBlank, { maxKeys: 3, noNullPrototype: true }),
+    }),
   })
-  .map(({ badges, ...rest }) => ({ ...rest, badges: badges.map((b) => b.record), reports: badges.flatMap((b) => b.history) }));
+  .chain(({ badges, ...rest }) =>
+    collectionsOf(badges.map((b) => b.record.id)).map((collections) => ({
+      ...rest,
+      badges: badges.map((b) => b.record),
+      reports: badges.flatMap((b) => b.history),
+      collections,
+    })),
+  );
 
 describe('property: encode → decode is the identity', () => {
   it('on generated backpacks', () => {
