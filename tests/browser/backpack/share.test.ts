@@ -92,6 +92,7 @@ describe('sharing a collection', () => {
     await page.getByLabel(s('collections.create.label')).fill('Candidature « stage »');
     await page.getByRole('button', { name: s('collections.create.button') }).click();
     await page.getByRole('heading', { level: 1, name: 'Candidature « stage »' }).waitFor();
+    const collectionPath = new URL(page.url()).pathname;
     const picker = page.locator('section', { has: page.getByRole('heading', { name: s('collections.add.title') }) });
     for (const box of await picker.getByRole('checkbox').all()) await box.check();
     await picker.getByRole('button', { name: s('collections.add.button.other', { count: 4 }) }).click();
@@ -173,5 +174,17 @@ describe('sharing a collection', () => {
     expect(await axeViolations(page), 'interview mode').toEqual([]);
     await screenshot(page, 'en-light-interview');
     await expectNoProblems(tab, 'interview mode');
+
+    // The CV annex: on screen, then as printed (the shell's header and the buttons are not printed).
+    await page.goto(new URL(collectionPath.replace('/collections/', '/annex/'), tab.origin).href, { waitUntil: 'load' });
+    await page.getByRole('button', { name: s('annex.print') }).waitFor();
+    expect(await page.locator('main svg[role="img"]').count()).toBe(4); // one QR code per badge
+    expect(await axeViolations(page), 'CV annex').toEqual([]);
+    await screenshot(page, 'en-light-annex');
+    await page.emulateMedia({ media: 'print' });
+    expect(await page.locator('header.masthead').isVisible()).toBe(false);
+    expect(await page.getByRole('button', { name: s('annex.print') }).isVisible()).toBe(false);
+    await screenshot(page, 'en-light-annex-print');
+    await page.emulateMedia({ media: 'screen' });
   }, 120_000);
 });
