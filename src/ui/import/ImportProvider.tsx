@@ -14,7 +14,9 @@ import { createContext, type ComponentChildren } from 'preact';
 import { useCallback, useContext, useMemo, useRef, useState } from 'preact/hooks';
 import type { AcceptResult, ImportInput, StagedItem } from '../../app/types';
 import { useBackpack, useLang } from '../context';
+import { restoreSummary } from '../profile/restoreSummary';
 import { openShare } from '../viewer/capture';
+import { describeFailure } from './errors';
 import { useToast } from '../shell/toast';
 import { readFiles, textInputs } from './files';
 import { plural } from './plural';
@@ -141,6 +143,27 @@ export function ImportProvider({ children }: { children: ComponentChildren }) {
     }
   }, [backpack, update]);
 
+  const offerRestore = useCallback(
+    (bytes: Uint8Array) => {
+      toast.show({
+        message: langState.t('importer.backup.found'),
+        durationMs: 30_000,
+        focusAction: true,
+        action: {
+          label: langState.t('importer.backup.restore'),
+          run: async () => {
+            try {
+              toast.show({ message: restoreSummary(langState, await backpack.restore(bytes)) });
+            } catch (error) {
+              toast.show({ message: describeFailure(langState, error, 'profile.backup.error.restore') });
+            }
+          },
+        },
+      });
+    },
+    [backpack, langState, toast],
+  );
+
   const addInputs = useCallback(
     (given: readonly ImportInput[]) => {
       // A Besace share link (pasted, or a .besace-share.txt file dropped) opens in the viewer: its
@@ -148,7 +171,10 @@ export function ImportProvider({ children }: { children: ComponentChildren }) {
       const links = given.map(shareFragmentOf);
       const firstLink = links.find((l) => l !== null);
       if (firstLink) openShare(firstLink);
-      const inputs = given.filter((_, i) => links[i] === null);
+      // A Besace backup dropped with the badges: offered for restore (the profile page's restore), not staged as "not a badge".
+      const backups = given.map((input, i) => (links[i] === null && input.kind === 'file' && isBesaceBackup(input.bytes) ? input : null));
+      for (const backup of backups) if (backup) offerRestore(backup.bytes);
+      const inputs = given.filter((_, i) => links[i] === null && backups[i] === null);
       if (inputs.length === 0) return;
       const s = current.current;
       if (s.phase === 'idle') {
@@ -165,7 +191,7 @@ export function ImportProvider({ children }: { children: ComponentChildren }) {
       update((x) => ({ ...x, phase: 'staging', failure: x.failure?.during === 'stage' ? null : x.failure, progress: { done: round.current.done, total: round.current.total } }));
       void pump();
     },
-    [pump, update],
+    [pump, update, offerRestore],
   );
 
   const notify = useCallback(
@@ -279,6 +305,13 @@ export function ImportProvider({ children }: { children: ComponentChildren }) {
 }
 
 /** A notice in words. */
+/** A ZIP whose first entry is a Besace backup's manifest (src/core/backup/format.ts: the manifest comes first). */
+export function isBesaceBackup(bytes: Uint8Array): boolean {
+  if (bytes.length < 30 || bytes[0] !== 0x50 || bytes[1] !== 0x4b || bytes[2] !== 0x03 || bytes[3] !== 0x04) return false;
+  const nameLength = bytes[26]! | (bytes[27]! << 8);
+  return new TextDecoder().decode(bytes.subarray(30, 30 + nameLength)) === 'besace-backup.json';
+}
+
 const SHARE_LINK = /^\S*#(v\d{1,4}\.[A-Za-z0-9_-]+)$/;
 const MAX_SHARE_FILE = 64 * 1024 + 2048;
 

@@ -2,18 +2,19 @@
  * Export everything (backpack.exportAll → a dated ZIP download) and restore from such a file
  * (backpack.restore → "12 badges added, 3 merged"). A restore only adds: nothing is deleted.
  */
+import type { RestoreResult } from '../../app/types';
 import { useState } from 'preact/hooks';
 import { useBackpack, useLang } from '../context';
 import { describeFailure } from '../import/errors';
 import { readBytes } from '../import/files';
-import { listOf, plural } from '../import/plural';
 import { downloadBytes } from '../shell/download';
 import { backupName } from './bytes';
+import { restoreSummary } from './restoreSummary';
 
 type Status =
   | { readonly kind: 'exporting' | 'restoring' }
   | { readonly kind: 'exported'; readonly file: string }
-  | { readonly kind: 'restored'; readonly added: number; readonly merged: number; readonly identities: number }
+  | { readonly kind: 'restored'; readonly result: RestoreResult }
   | { readonly kind: 'failed'; readonly message: string }
   | null;
 
@@ -51,7 +52,7 @@ export function BackupSection({ now = () => new Date() }: { now?: () => Date }) 
     }
     try {
       const result = await backpack.restore(bytes);
-      setStatus({ kind: 'restored', added: result.added, merged: result.merged, identities: result.identitiesAdded });
+      setStatus({ kind: 'restored', result });
     } catch (e) {
       setStatus({ kind: 'failed', message: describeFailure(langState, e, 'profile.backup.error.restore') });
     } finally {
@@ -63,14 +64,7 @@ export function BackupSection({ now = () => new Date() }: { now?: () => Date }) 
   if (status?.kind === 'exporting') message = t('profile.backup.exporting');
   else if (status?.kind === 'restoring') message = t('profile.backup.restoring');
   else if (status?.kind === 'exported') message = t('profile.backup.exported', { file: status.file });
-  else if (status?.kind === 'restored') {
-    const parts: string[] = [];
-    if (status.added > 0 || status.merged > 0) {
-      parts.push(plural(langState, 'profile.backup.added', status.added), plural(langState, 'profile.backup.merged', status.merged));
-    }
-    if (status.identities > 0) parts.push(plural(langState, 'profile.backup.identities', status.identities));
-    message = parts.length > 0 ? t('profile.backup.restored', { summary: listOf(langState.lang, parts) }) : t('profile.backup.nothingNew');
-  }
+  else if (status?.kind === 'restored') message = restoreSummary(langState, status.result);
 
   return (
     <section class="profile-section" aria-labelledby="profile-backup-title">

@@ -38,16 +38,18 @@ export function ToastProvider({ children }: { children: ComponentChildren }) {
   const counter = useRef(0);
   const show = useCallback((t: ToastInput) => setToast({ ...t, key: ++counter.current }), []);
   const dismiss = useCallback(() => setToast(null), []);
+  /** Close this toast only: an action that showed another toast (its outcome) keeps that one. */
+  const dismissKey = useCallback((key: number) => setToast((current) => (current?.key === key ? null : current)), []);
   const api = useMemo(() => ({ show, dismiss }), [show, dismiss]);
   return (
     <ToastContext.Provider value={api}>
       {children}
-      <ToastView toast={toast} onClose={dismiss} />
+      <ToastView toast={toast} onClose={dismiss} onDone={dismissKey} />
     </ToastContext.Provider>
   );
 }
 
-function ToastView({ toast, onClose }: { toast: Shown | null; onClose: () => void }) {
+function ToastView({ toast, onClose, onDone }: { toast: Shown | null; onClose: () => void; onDone: (key: number) => void }) {
   const { t } = useLang();
   const box = useRef<HTMLDivElement>(null);
   const actionRef = useRef<HTMLButtonElement>(null);
@@ -92,12 +94,13 @@ function ToastView({ toast, onClose }: { toast: Shown | null; onClose: () => voi
 
   const runAction = async () => {
     if (!toast?.action || busy) return;
+    const { key } = toast;
     setBusy(true);
     try {
       await toast.action.run();
     } finally {
       setBusy(false);
-      onClose();
+      onDone(key);
     }
   };
 

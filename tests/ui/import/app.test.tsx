@@ -4,6 +4,8 @@
  * pages={{ import: ImportPanel, profile: ProfilePage }}), over the real backpack.
  */
 import { cleanup, fireEvent, render, screen, within } from '@testing-library/preact';
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import { App } from '../../../src/ui/App';
 import { ImportPanel, ImportRoot } from '../../../src/ui/import';
@@ -48,6 +50,19 @@ it('a drop on any page opens the same review', async () => {
   fireEvent.drop(document.body, { dataTransfer: { types: ['Files'], files: [file], items: [{ kind: 'file', getAsFile: () => file }] } });
   const dialog = await screen.findByRole('dialog', { name: 'Adding badges' });
   expect(await within(dialog).findByText('Not a badge', {}, SLOW)).toBeTruthy();
+}, 60_000);
+
+it('a Besace backup dropped on the page is offered for restore, not called “not a badge”', async () => {
+  renderApp('/');
+  const bytes = readFileSync(resolve(import.meta.dirname, '../../fixtures/ours/backup/besace-backup-v2.zip'));
+  const file = new File([bytes], 'besace-backup-2026-03-12.zip', { type: 'application/zip' });
+  fireEvent.drop(document.body, { dataTransfer: { types: ['Files'], files: [file], items: [{ kind: 'file', getAsFile: () => file }] } });
+  expect(await screen.findByText(/^This file is a Besace backup, not a badge/, {}, SLOW)).toBeTruthy();
+  expect(screen.queryByRole('dialog')).toBeNull(); // nothing staged
+  fireEvent.click(screen.getByRole('button', { name: 'Restore' }));
+  expect(await screen.findByText(/^Backup restored: 2 badges added, 0 merged, 2 addresses added, 2 collections added\.$/, {}, SLOW)).toBeTruthy();
+  expect(await backpack.list()).toHaveLength(2);
+  expect(await backpack.collections()).toHaveLength(2);
 }, 60_000);
 
 it('/profile renders inside the shell', async () => {

@@ -74,6 +74,8 @@ export const profile = area({
     'profile.backup.merged.other': '{count} merged',
     'profile.backup.identities.one': '{count} address added',
     'profile.backup.identities.other': '{count} addresses added',
+    'profile.backup.collections.one': '{count} collection added',
+    'profile.backup.collections.other': '{count} collections added',
     'profile.backup.restored': 'Backup restored: {summary}.',
     'profile.backup.nothingNew': 'Backup read: everything in it was already here, so nothing changed.',
     'profile.backup.error.export':
@@ -160,6 +162,8 @@ export const profile = area({
     'profile.backup.merged.other': '{count} fusionnés',
     'profile.backup.identities.one': '{count} adresse ajoutée',
     'profile.backup.identities.other': '{count} adresses ajoutées',
+    'profile.backup.collections.one': '{count} collection ajoutée',
+    'profile.backup.collections.other': '{count} collections ajoutées',
     'profile.backup.restored': 'Sauvegarde restaurée : {summary}.',
     'profile.backup.nothingNew': 'Sauvegarde lue : tout ce qu’elle contient était déjà là, rien n’a changé.',
     'profile.backup.error.export':
