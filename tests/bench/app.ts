@@ -20,13 +20,10 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { base58, base64urlnopad } from '@scure/base';
-import { CompactSign, exportJWK, generateKeyPair } from 'jose';
 import type { Page } from 'playwright-core';
-import { bake } from '../../src/core/baking';
 import type { WorkerRequest, WorkerResponse } from '../../src/worker/verifyHost';
 import { SECURITY_HEADERS } from '../../vite.config';
-import { makePng } from '../fixtures/ours/png-tools';
+import { makeBadges as makeDrillBadges } from '../drills/safety/badges';
 import { launchBrowser, openPage, type OpenedPage } from '../support/browser';
 import { ensureChromium } from '../support/ensureChromium';
 import { startStaticServer } from '../support/staticServer';
@@ -38,56 +35,16 @@ const KEYSTROKES = ['r', 'o', 'b', 'o', 't', 'Backspace', 'Backspace', 'Backspac
 /** Longest wait for one step of the UI (an import of 1,000 badges is one step). */
 const STEP_TIMEOUT_MS = 600_000;
 
-const SKILLS = ['Robotics', 'Volunteering', 'First aid', '3D printing', 'Public speaking', 'Data analysis', 'Climbing', 'Cooking', 'Photography', 'Team leadership'];
-const ISSUERS = ['Atelier Numérique', 'City Sports Club', 'Open University', 'Red Cross Local', 'Maker Space'];
-
 // ---------------------------------------------------------------------------------------------
-// The badges
+// The badges: distinct baked VC-JWT PNGs (the data-safety drills' maker, tests/drills/safety/badges.ts)
 
 interface BakedBadge {
   readonly name: string;
   readonly base64: string;
 }
 
-/** `count` distinct baked PNGs, each holding an OB 3.0 VC-JWT signed with EdDSA by a did:key issuer. */
 async function makeBadges(count: number): Promise<BakedBadge[]> {
-  const { privateKey, publicKey } = await generateKeyPair('Ed25519', { extractable: true });
-  const { x } = await exportJWK(publicKey);
-  const multikey = `z${base58.encode(new Uint8Array([0xed, 0x01, ...base64urlnopad.decode(x!)]))}`;
-  const did = `did:key:${multikey}`;
-  const image = makePng(48, 48);
-  const encoder = new TextEncoder();
-  const badges: BakedBadge[] = [];
-  for (let i = 0; i < count; i++) {
-    const id = `urn:uuid:6a1e0b3c-0000-4000-8000-${String(i).padStart(12, '0')}`;
-    const name = `${SKILLS[i % SKILLS.length]} ${Math.floor(i / SKILLS.length) + 1}`;
-    const credential = {
-      '@context': ['https://www.w3.org/ns/credentials/v2', 'https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json'],
-      id,
-      type: ['VerifiableCredential', 'OpenBadgeCredential'],
-      issuer: { id: did, type: ['Profile'], name: ISSUERS[i % ISSUERS.length] },
-      validFrom: '2024-01-01T00:00:00Z',
-      name,
-      credentialSubject: {
-        id: 'did:example:earner-1',
-        type: ['AchievementSubject'],
-        achievement: {
-          id: `https://achievements.besace.test/${i}`,
-          type: ['Achievement'],
-          criteria: { narrative: `Showed ${name.toLowerCase()} in front of an assessor.` },
-          description: `A bench badge for ${name}.`,
-          name,
-        },
-      },
-    };
-    const jwt = await new CompactSign(encoder.encode(JSON.stringify({ ...credential, iss: did, jti: id, nbf: Date.parse('2024-01-01T00:00:00Z') / 1000 })))
-      .setProtectedHeader({ alg: 'EdDSA', kid: `${did}#${multikey}` })
-      .sign(privateKey);
-    const baked = bake(image, jwt, '3.0');
-    if (!baked.ok) throw new Error(`bake failed: ${JSON.stringify(baked.error)}`);
-    badges.push({ name: `badge-${String(i).padStart(4, '0')}.png`, base64: Buffer.from(baked.value.bytes).toString('base64') });
-  }
-  return badges;
+  return (await makeDrillBadges(count, 'b')).map((b) => ({ name: b.fileName, base64: b.bytes.toString('base64') }));
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -3,6 +3,7 @@
  * JWKS), through the injected Net. One verification asks for a URL at most once: the same DID
  * document serves the signature and the key-provenance check.
  */
+import { MAX_DEPTH, tooDeep } from '../depth';
 import type { FetchFailure, Net } from '../../net/types';
 import { isTransientNetFailure, netFailureCode } from '../netCodes';
 import { check, type Check, type CheckId, type CheckStatus, type VerifyContext } from '../types';
@@ -40,7 +41,9 @@ async function load(net: Net, url: string, accept: string, signal: AbortSignal |
   const res = await net.fetch(url, { accept, ...(signal ? { signal } : {}) });
   if (!res.ok) return { ok: false, url, failure: res };
   try {
-    return { ok: true, url, finalUrl: res.finalUrl, json: JSON.parse(decoder.decode(res.body)) as unknown };
+    const json: unknown = JSON.parse(decoder.decode(res.body));
+    if (tooDeep(json, MAX_DEPTH)) return { ok: false, url, failure: null };
+    return { ok: true, url, finalUrl: res.finalUrl, json };
   } catch {
     return { ok: false, url, failure: null };
   }

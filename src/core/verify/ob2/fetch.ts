@@ -12,7 +12,8 @@ import { upgradeNode, type NodeClass, type Ob2Version } from './version';
 import { isUrl } from './vocab';
 
 export const ACCEPT_JSON = 'application/ld+json, application/json';
-export const MAX_DEPTH = 64;
+export { MAX_DEPTH } from '../depth';
+import { MAX_DEPTH } from '../depth';
 
 export interface FetchedNode {
   readonly node: JsonObject;

@@ -66,19 +66,7 @@ export function listOf(value: unknown): unknown[] {
   return Array.isArray(value) ? value : [value];
 }
 
-/** Deeper than `max` levels of arrays/objects (iterative: a hostile document cannot blow the stack). */
-export function tooDeep(value: unknown, max: number): boolean {
-  const stack: Array<[unknown, number]> = [[value, 1]];
-  let visited = 0;
-  while (stack.length > 0) {
-    const [v, depth] = stack.pop() as [unknown, number];
-    if (typeof v !== 'object' || v === null) continue;
-    if (depth > max) return true;
-    if (++visited > 200_000) return true;
-    for (const child of Array.isArray(v) ? v : Object.values(v)) stack.push([child, depth + 1]);
-  }
-  return false;
-}
+export { tooDeep } from '../depth';
 
 /** A text value: a string, or a JSON-LD value object `{"@value": "…"}`; else null. */
 export function text(value: unknown): string | null {

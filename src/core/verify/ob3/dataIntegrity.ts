@@ -58,7 +58,7 @@ function suiteOf(proof: Record<string, unknown>): Suite | null {
   const types = asArray(proof['type']);
   if (types.includes('DataIntegrityProof')) {
     const cs = proof['cryptosuite'];
-    return typeof cs === 'string' ? (CRYPTOSUITES[cs] ?? null) : null;
+    return typeof cs === 'string' && Object.hasOwn(CRYPTOSUITES, cs) ? (CRYPTOSUITES[cs] ?? null) : null;
   }
   if (types.includes('Ed25519Signature2020')) return ED25519_2020;
   return null;

@@ -21,6 +21,7 @@ import { recipientCheck } from '../recipient';
 import { checkCredentialStatus, type JwtVerifier, type ProofVerifier } from '../status';
 import { check, inCheckOrder, type Check, type Outcome, type VerifyContext } from '../types';
 import { verdictOf } from '../verdict';
+import { MAX_DEPTH, tooDeep } from '../depth';
 import {
   conformanceChecks,
   contextsOf,
@@ -94,6 +95,7 @@ export function createOb3Verifier(overrides: Partial<Ob3Deps> = {}): Ob3Verifier
   async function credential(doc: unknown, ctx: VerifyContext, opts: InternalOptions = {}): Promise<Outcome> {
     const depth = opts.depth ?? 0;
     if (!isObject(doc)) return { checks: [check('parse', 'fail', 'NOT_A_BADGE', { reason: 'not-an-object' })], badge: null };
+    if (tooDeep(doc, MAX_DEPTH)) return { checks: [check('parse', 'fail', 'TOO_DEEP')], badge: null };
     try {
       const kind = credentialKind(doc);
       const hasProof = doc['proof'] !== undefined && doc['proof'] !== null;

@@ -17,6 +17,7 @@
  * - Key provenance: DID keys by the DID rules (../keys/provenance.ts); JWKs by the issuer's JWKS at
  *   https://{authority of issuer id}/.well-known/jwks.json (../keys/jwks.ts).
  */
+import { MAX_DEPTH, tooDeep } from '../depth';
 import { compactVerify, importJWK } from 'jose';
 import { base64urlnopad } from '@scure/base';
 import { check, type Check, type VerifyContext } from '../types';
@@ -68,6 +69,7 @@ function decode(jwt: string): Decoded | string {
     const header: unknown = JSON.parse(decoder.decode(base64urlnopad.decode(parts[0])));
     const payload: unknown = JSON.parse(decoder.decode(base64urlnopad.decode(parts[1])));
     if (!isRecord(header) || !isRecord(payload)) return 'NOT_JSON_OBJECTS';
+    if (tooDeep(header, MAX_DEPTH) || tooDeep(payload, MAX_DEPTH)) return 'TOO_DEEP';
     return { header, payload };
   } catch {
     return 'NOT_JSON_OBJECTS';

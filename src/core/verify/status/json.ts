@@ -1,4 +1,5 @@
 /** Small readers for untrusted JSON, shared by the status checks. */
+import { MAX_DEPTH, tooDeep } from '../depth';
 
 export type JsonObject = Record<string, unknown>;
 
@@ -24,7 +25,7 @@ const decoder = new TextDecoder('utf-8', { fatal: true });
 export function parseJsonObject(bytes: Uint8Array): JsonObject | null {
   try {
     const value: unknown = JSON.parse(decoder.decode(bytes));
-    return isObject(value) ? value : null;
+    return isObject(value) && !tooDeep(value, MAX_DEPTH) ? value : null;
   } catch {
     return null;
   }
