@@ -12,6 +12,15 @@ import { isOb3Credential, verifyOb3Credential, verifyOb3Jwt } from './ob3';
 import { check, type Check, type Outcome, type Report, type VerifyContext } from './types';
 import { verdictOf } from './verdict';
 import { netFailureCheck } from './netCodes';
+import { forDisplayDeep } from '../model/text';
+import type { Badge } from '../model/badge';
+
+/**
+ * The normalised badge is what views show: every string clipped to a length a page can lay out and
+ * its direction controls closed (see ../model/text); images stay whole. Checks read the payload.
+ */
+const WHOLE = new Set(['image']);
+const shown = (badge: Badge | null): Badge | null => (badge === null ? null : forDisplayDeep(badge, WHOLE));
 
 export { verdictOf } from './verdict';
 export type { Report, Check, Verdict, VerifyContext, Identities } from './types';
@@ -46,7 +55,7 @@ export async function verify(input: VerifyInput, ctx: VerifyContext): Promise<Pi
         // Not strict JSON, such as OB 1.x/2.0 JSON with // comments: the OB 2.0 path reads it leniently,
         // as 1EdTech's validator does, and reports BAD_JSON itself when it cannot.
         const outcome = await verifyOb2Json(new TextDecoder().decode(bytes), ctx, { source: 'json' });
-        return { verdict: verdictOf(outcome.checks), checks: outcome.checks, badge: outcome.badge, checkedAt, extraction: null, extractError: null };
+        return { verdict: verdictOf(outcome.checks), checks: outcome.checks, badge: shown(outcome.badge), checkedAt, extraction: null, extractError: null };
       }
       if (!result.ok) {
         const checks = [check('parse', 'fail', 'NOT_A_BADGE', { reason: result.error.code })];
@@ -58,7 +67,7 @@ export async function verify(input: VerifyInput, ctx: VerifyContext): Promise<Pi
     return {
       verdict: verdictOf(outcome.checks),
       checks: outcome.checks,
-      badge: outcome.badge,
+      badge: shown(outcome.badge),
       checkedAt,
       extraction: { container: extracted.container, warnings: extracted.warnings },
       extractError: null,

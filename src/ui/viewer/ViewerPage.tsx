@@ -21,6 +21,7 @@ import { SharedBadge } from './SharedBadge';
 import { alreadyStored, countStatuses } from './summary';
 import { useAddToBackpack, useSharedCheck, type Placed } from './useSharedCheck';
 import './viewer.css';
+import { closeDirectionControls } from '../../core/model/text';
 
 export function ViewerPage() {
   // Read the history entry again after every navigation: a link opened from inside the app
@@ -99,10 +100,11 @@ function useEnded(until: string | undefined): boolean {
 function ShareView({ share, fragment }: { share: Share; fragment: string }) {
   const { t, lang } = useLang();
   const ended = useEnded(share.until);
-  const title = share.title?.trim() || t('viewer.title');
+  // The link's words are the sharer's, untrusted: direction controls they leave open are closed.
+  const title = closeDirectionControls(share.title?.trim() || t('viewer.title'));
   useDocumentTitle(title);
   const date = formatDate(lang, share.createdAt);
-  const name = share.displayName?.trim();
+  const name = share.displayName?.trim() ? closeDirectionControls(share.displayName.trim()) : undefined;
   return (
     <div class="viewer">
       <BackLink />
