@@ -7,7 +7,7 @@
  *
  *   npm run drills                 all drills, full size
  *   npm run drills -- --small      the sizes `npm test` uses
- *   npm run drills -- --only safety
+ *   npm run drills -- --only hostile|safety
  */
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -15,12 +15,12 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { buildProduction } from '../support/build';
 import { ensureChromium } from '../support/ensureChromium';
+import { hostileDrills } from './hostile';
 import { safetyDrills } from './safety';
 import { formatTable, nonZero } from './table';
 import type { Drill, DrillRow, DrillSize } from './types';
 
-// The hostile-content drills join this table when they land (tests/drills/hostile.ts, in progress).
-const DRILLS: Readonly<Record<string, Drill>> = { safety: safetyDrills };
+const DRILLS: Readonly<Record<string, Drill>> = { hostile: hostileDrills, safety: safetyDrills };
 
 async function main(): Promise<number> {
   const { values } = parseArgs({ options: { small: { type: 'boolean' }, only: { type: 'string' } } });
