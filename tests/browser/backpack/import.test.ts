@@ -10,7 +10,6 @@
  * The issuers' documents come from the corpus's MOCKS.tsv (tests/browser/backpack/support.ts); the
  * few the corpus lacks are blocked, and the badges that need them say "could not be verified".
  */
-import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Lang, MessageKey } from '../../../src/ui/messages';
@@ -20,13 +19,11 @@ import {
   DROP,
   dropFiles,
   expectNoProblems,
-  expectNoSidewaysScroll,
   FILES,
   listedBadges,
   reviewed,
   say,
-  screenshot,
-  SCREENSHOTS,
+  shots,
   sha256,
   shownChecks,
   stagedRows,
@@ -51,20 +48,6 @@ const VARIANTS = [
   { lang: 'en', locale: 'en-US', colorScheme: 'light' },
   { lang: 'fr', locale: 'fr-FR', colorScheme: 'dark' },
 ] as const;
-
-/** Phone and desktop shots of the page as it is (the dialog: the viewport only, it is fixed). */
-async function shots(page: Page, name: string, fullPage = true): Promise<void> {
-  for (const [width, height, device] of [
-    [390, 844, 'phone'],
-    [1280, 800, 'desktop'],
-  ] as const) {
-    await page.setViewportSize({ width, height });
-    await page.waitForTimeout(50); // the list measures itself on resize
-    await expectNoSidewaysScroll(page, `${name} ${device}`);
-    if (fullPage) await screenshot(page, `${name}-${device}`);
-    else await page.screenshot({ path: join(SCREENSHOTS, `${name}-${device}.png`), animations: 'disabled' });
-  }
-}
 
 async function expectNoAxeViolations(page: Page, label: string): Promise<void> {
   expect(await axeViolations(page), label).toEqual([]);

@@ -22,13 +22,12 @@ import {
   DROP,
   dropFiles,
   expectNoProblems,
-  expectNoSidewaysScroll,
   FILES,
   listedBadges,
   readStoredBadges,
   reviewed,
   say,
-  screenshot,
+  shots,
   serviceWorkerReady,
   sha256,
   shownChecks,
@@ -47,18 +46,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await app?.close();
 });
-
-async function shots(page: Page, name: string): Promise<void> {
-  for (const [width, height, device] of [
-    [390, 844, 'phone'],
-    [1280, 800, 'desktop'],
-  ] as const) {
-    await page.setViewportSize({ width, height });
-    await page.waitForTimeout(50);
-    await expectNoSidewaysScroll(page, `${name} ${device}`);
-    await screenshot(page, `${name}-${device}`);
-  }
-}
 
 /** Drop files, keep the invalid ones, add them all, and land on the list. */
 async function importAll(page: Page, lang: Lang, files: readonly string[], added: number): Promise<void> {

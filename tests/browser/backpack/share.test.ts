@@ -22,12 +22,12 @@ import {
   axeViolations,
   dropFiles,
   expectNoProblems,
-  expectNoSidewaysScroll,
   FILES,
   readStoredBadges,
   reviewed,
   say,
   screenshot,
+  shots,
   serviceWorkerReady,
   startApp,
   waitForRows,
@@ -51,18 +51,6 @@ const s = (key: MessageKey, params?: Record<string, string | number>) => say('en
  * PNG that holds only its hosted URL (not served: it cannot be checked, honestly said).
  */
 const SHARED = [FILES.ob2Valid, FILES.ob3JsonSvg, FILES.ob3JwtPng, FILES.ob1TextUrl] as const;
-
-async function shots(page: Page, name: string): Promise<void> {
-  for (const [width, height, device] of [
-    [390, 844, 'phone'],
-    [1280, 800, 'desktop'],
-  ] as const) {
-    await page.setViewportSize({ width, height });
-    await page.waitForTimeout(50);
-    await expectNoSidewaysScroll(page, `${name} ${device}`);
-    await screenshot(page, `${name}-${device}`);
-  }
-}
 
 /** The viewer's badges once every one is checked: name and state as shown. */
 async function viewerBadges(page: Page, count: number): Promise<{ name: string; status: string }[]> {

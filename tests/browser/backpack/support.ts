@@ -409,6 +409,23 @@ export async function screenshot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true, animations: 'disabled' });
 }
 
+/**
+ * Phone (390×844) and desktop (1280×800) shots of the page as it is, after checking that nothing
+ * sticks out sideways; `fullPage: false` shoots the viewport only (a fixed dialog).
+ */
+export async function shots(page: Page, name: string, fullPage = true): Promise<void> {
+  for (const [width, height, device] of [
+    [390, 844, 'phone'],
+    [1280, 800, 'desktop'],
+  ] as const) {
+    await page.setViewportSize({ width, height });
+    await page.waitForTimeout(50); // the list measures itself on resize
+    await expectNoSidewaysScroll(page, `${name} ${device}`);
+    if (fullPage) await screenshot(page, `${name}-${device}`);
+    else await page.screenshot({ path: join(SCREENSHOTS, `${name}-${device}.png`), animations: 'disabled' });
+  }
+}
+
 /** The element that has the focus, described for assertions. */
 export function focused(page: Page): Promise<{ tag: string; text: string; id: string; inDialog: boolean; row: string | null }> {
   return page.evaluate(() => {
